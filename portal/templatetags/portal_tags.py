@@ -1,0 +1,50 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def startswith(value: str, prefix: str) -> bool:
+    return bool(prefix) and str(value).startswith(prefix)
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context) -> dict:
+    """Links to the page in the other languages; `neste` brings the visitor back here."""
+    request = context.get("request")
+    current = get_language()
+    return {
+        "other_languages": [(code, name) for code, name in _native_names() if code != current],
+        "next": request.get_full_path() if request else "/",
+    }
+
+
+def _native_names() -> list[tuple[str, str]]:
+    # Each language is named in itself, so a reader finds their own.
+    native = {"nb": "Norsk", "en": "English"}
+    return [(code, native.get(code, code)) for code, _name in settings.LANGUAGES]
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page_obj) -> dict:
+    """Page links that keep every other query parameter (filters, search, sort)."""
+    request = context["request"]
+    params = request.GET.copy()
+    params.pop("side", None)
+    base = params.urlencode()
+    prefix = f"?{base}&side=" if base else "?side="
+    return {"page_obj": page_obj, "prefix": prefix, "page_range": _page_window(page_obj)}
+
+
+def _page_window(page_obj, around: int = 2) -> list[int | None]:
+    """1 … 4 5 [6] 7 8 … 20: None stands for a gap."""
+    last, current = page_obj.paginator.num_pages, page_obj.number
+    pages = sorted({1, last, *range(max(1, current - around), min(last, current + around) + 1)})
+    window: list[int | None] = []
+    for page in pages:
+        if window and page - (window[-1] or 0) > 1:
+            window.append(None)
+        window.append(page)
+    return window

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from portal import health, views
+from portal.sitemaps import sitemaps
+
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("om/", views.about, name="about"),
+    path("personvern/", views.privacy, name="privacy"),
+    path("tilgjengelighet/", views.accessibility, name="accessibility"),
+    path("aktorer/", include("actors.urls")),
+    path("arrangementer/", include("events.urls")),
+    path("sprak/<str:code>/", views.set_language, name="set_language"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,90 @@
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.template.loader import select_template
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from actors.models import Actor
+
+
+@require_GET
+def home(request):
+    newest_actors = Actor.objects.published().newest().select_related("municipality")[:6]
+    return render(request, "portal/home.html", {"newest_actors": newest_actors})
+
+
+def _text_page(request, page: str, title: str):
+    """A page of prose written once per language: templates/portal/pages/<page>.<lang>.html."""
+    body = select_template(
+        [f"portal/pages/{page}.{get_language()}.html", f"portal/pages/{page}.nb.html"]
+    )
+    return render(
+        request, "portal/text_page.html", {"title": title, "body_template": body.template.name}
+    )
+
+
+@require_GET
+def about(request):
+    return _text_page(request, "about", _("Om nettverket"))
+
+
+@require_GET
+def privacy(request):
+    return _text_page(request, "privacy", _("Personvernerklæring"))
+
+
+@require_GET
+def accessibility(request):
+    return _text_page(request, "accessibility", _("Tilgjengelighetserklæring"))
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /sprak/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def set_language(request, code: str):
+    """Switch language with a plain link (works without JavaScript and without a form).
+
+    Only the language cookie changes, so a GET is safe; `neste` says where to go back to.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("neste", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without the request context: the error may have come from it.
+    return render(request, "500.html", {"CONTACT_EMAIL": settings.CONTACT_EMAIL}, status=500)

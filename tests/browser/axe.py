@@ -1,0 +1,25 @@
+"""Run axe-core in the page and fail on any WCAG 2.1 A/AA violation."""
+
+from importlib.resources import files
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_SOURCE = (files("axe_playwright_python") / "axe.min.js").read_text()
+
+
+def axe_violations(page) -> list[dict]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return result["violations"]
+
+
+def assert_no_axe_violations(page) -> None:
+    violations = axe_violations(page)
+    report = "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    "
+        + "\n    ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
+        for v in violations
+    )
+    assert violations == [], f"axe found {len(violations)} violation(s) on {page.url}:\n{report}"

@@ -22,13 +22,26 @@ class Command(BaseCommand):
             default=0,
             help="Legg i tillegg til så mange syntetiske aktører (for ytelsestester).",
         )
+        parser.add_argument(
+            "--events",
+            type=int,
+            default=0,
+            help="Legg i tillegg til så mange syntetiske arrangementer (for ytelsestester).",
+        )
+        parser.add_argument(
+            "--registrations",
+            type=int,
+            default=0,
+            help="Legg i tillegg til så mange syntetiske påmeldinger (for ytelsestester).",
+        )
 
-    def handle(self, *args, actors: int = 0, **options):
+    def handle(self, *args, **options):
+        extra = {key: options[key] for key in ("actors", "events", "registrations")}
         for name in DEMO_MODULES:
             try:
                 module = importlib.import_module(name)
             except ModuleNotFoundError:
                 continue
             with transaction.atomic():
-                module.seed(stdout=self.stdout, extra_actors=actors)
+                module.seed(stdout=self.stdout, **extra)
         self.stdout.write(self.style.SUCCESS("Demodata er på plass."))

@@ -1,6 +1,14 @@
+import re
+import uuid
+
 from django.conf import settings
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from portal import logging as portal_logging
+
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,128}")
 
 
 class LanguageMiddleware:
@@ -26,3 +34,99 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class RequestIdMiddleware:
+    """Give every request an id, log it with every line and return it as X-Request-ID.
+
+    An id set by the proxy in front (nginx's $request_id, a load balancer's trace
+    id) is kept so one id follows the request through every layer; anything that
+    does not look like an id is replaced, so a client cannot inject text into logs.
+    """
+
+    header = "X-Request-ID"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get(self.header, "")
+        rid = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        request.request_id = rid
+        token = portal_logging.request_id.set(rid)
+        try:
+            response = self.get_response(request)
+        finally:
+            portal_logging.request_id.reset(token)
+        response.headers[self.header] = rid
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django has no setting for: a restrictive Permissions-Policy.
+
+    The portal uses none of these browser features, so each is switched off for
+    the page and anything embedded in it.
+    """
+
+    permissions_policy = ", ".join(
+        f"{feature}=()"
+        for feature in (
+            "accelerometer",
+            "autoplay",
+            "camera",
+            "display-capture",
+            "encrypted-media",
+            "fullscreen",
+            "geolocation",
+            "gyroscope",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "picture-in-picture",
+            "publickey-credentials-get",
+            "screen-wake-lock",
+            "sync-xhr",
+            "usb",
+            "xr-spatial-tracking",
+        )
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        return response
+
+
+class UploadLimitMiddleware:
+    """Refuse a request body above MAX_UPLOAD_BYTES before anything reads it.
+
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count uploaded files, so without
+    this a large image would be streamed to disk in full before a form could say
+    no. The proxy should refuse the same size first (client_max_body_size in
+    docs/deploy.md); this is the limit that holds when it does not.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        # The multipart envelope (boundaries, other fields) gets a little room on top.
+        if length > settings.MAX_UPLOAD_BYTES + 64 * 1024:
+            response = render(
+                request,
+                "413.html",
+                {"limit_mb": settings.MAX_UPLOAD_BYTES // (1024 * 1024)},
+                status=413,
+            )
+            return response
+        return self.get_response(request)
+

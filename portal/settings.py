@@ -63,7 +63,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.admin_site.PortalAdminConfig",  # django.contrib.admin with optional 2FA
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,19 +73,27 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "portal",
     "actors",
     "events",
 ]
 
 MIDDLEWARE = [
+    "portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
+    "portal.middleware.UploadLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -105,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -129,6 +138,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: Redis when REDIS_URL is set, so that every app instance shares sessions,
+# throttling counters and cached fragments; otherwise memory in each process,
+# which is right for one process in development and for the tests.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+            "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
+            # A slow or lost Redis must not hang requests: fail fast, cache misses.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    # Sessions read from the shared cache and are written through to the database,
+    # so a Redis restart logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Not cached_db here: each process would keep its own, possibly stale, copy.
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -136,6 +168,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# The admin's address; a less obvious one keeps password-guessing bots off the login.
+ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
+# Coordinators must confirm their login with a code from an authenticator app
+# (django-otp, TOTP). Create the first device with `manage.py add_totp_device`.
+REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Kreative Øvre Romerike")
 
 # Language and time. Norwegian Bokmål is the source language of every string;
 # English comes from locale/en. See docs/architecture.md for why.
@@ -151,12 +190,36 @@ USE_TZ = True
 
 # Static files: hashed and compressed by whitenoise, served by the app itself.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Media on local disk by default; MEDIA_STORAGE=s3 puts it in an S3-compatible
+# object store (AWS, MinIO, a Norwegian cloud's S3) so app instances share it.
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "local":
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": env("AWS_S3_LOCATION", "media"),
+            # Profile images are public: plain, cacheable URLs without signatures.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "default_acl": env("AWS_DEFAULT_ACL") or None,
+            "file_overwrite": False,
+        },
+    }
+    if not env("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -193,20 +256,72 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Load balancers and the container HEALTHCHECK ask over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    # `preload` in the header only allows a later, deliberate submission of the
+    # domain to the browsers' preload list; on its own it changes nothing.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
 
+# Content-Security-Policy (django-csp 4): only the portal's own files, no inline
+# script or style. A script that must be inline takes the request's nonce
+# (`nonce="{{ request.csp_nonce }}"`); JSON-LD is data, not script, and needs none.
+_media_origin = []
+if MEDIA_STORAGE == "s3":
+    _media_host = env("AWS_S3_CUSTOM_DOMAIN") or env("AWS_S3_ENDPOINT_URL")
+    if _media_host:
+        _media_origin = [_media_host if "://" in _media_host else f"https://{_media_host}"]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": [],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_media_origin],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        **({} if DEBUG else {"upgrade-insecure-requests": True}),
+    },
+}
+
+# Logs: standard output only (the process manager or container runtime collects
+# them). JSON lines with the request id in production, readable text in development.
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "portal.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO", "propagate": True}},
+    "loggers": {
+        # Django's own console handler would print every django.* line a second
+        # time, as plain text on standard error: everything goes through root.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "INFO", "propagate": True},
+    },
 }

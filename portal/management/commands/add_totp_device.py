@@ -1,0 +1,27 @@
+"""Give a coordinator an authenticator-app device, for REQUIRE_2FA_FOR_STAFF.
+
+The first coordinator cannot add a device in the admin before they can log in to
+it, so this is how the first one (and any locked-out one) gets theirs.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+class Command(BaseCommand):
+    help = "Create a TOTP device for a user and print the otpauth:// address for the app."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--name", default="Autentiseringsapp")
+
+    def handle(self, *args, username: str, name: str, **options) -> None:
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"No user named {username!r}.")
+        device = TOTPDevice.objects.create(user=user, name=name, confirmed=True)
+        self.stdout.write(
+            "Add this to the authenticator app (as a QR code or by typing the secret):\n"
+            f"{device.config_url}"
+        )

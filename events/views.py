@@ -1,5 +1,270 @@
-from django.shortcuts import render
+import json
+from datetime import timedelta
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from actors.models import Actor
+from events.calendar import calendar_bytes
+from events.forms import EventFilterForm, RegistrationForm
+from events.links import BadLink, registration_from_token
+from events.models import RECENT_DAYS, Event, Registration
+from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
+
+PAGE_SIZE = 12
 
 
-def event_list(request):
-    return render(request, "events/event_list.html", {"events": []})
+def staff_required(view):
+    """Coordinators only: visitors are asked to log in, members are refused (403)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _visible_events(request: HttpRequest):
+    # Coordinators preview drafts; everyone else sees what is published.
+    if request.user.is_authenticated and request.user.is_staff:
+        return Event.objects.all()
+    return Event.objects.published()
+
+
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    published = Event.objects.published()
+    years = [
+        d.year
+        for d in published.past().datetimes(
+            "starts_at", "year", order="DESC", tzinfo=ZoneInfo(settings.TIME_ZONE)
+        )
+    ]
+    form = EventFilterForm(request.GET, years=years)
+    filters = form.filters()
+    events = published.for_cards()
+    if filters["past"]:
+        events = events.past()
+        if filters["year"]:
+            events = events.filter(starts_at__year=filters["year"])
+    else:
+        events = events.upcoming()
+    if filters["kind"]:
+        events = events.filter(kind=filters["kind"])
+    if filters["municipality"]:
+        events = events.filter(municipality=filters["municipality"])
+    page_obj = Paginator(events, PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "events": page_obj.object_list,
+            "showing_past": filters["past"],
+            "is_filtered": bool(filters["kind"] or filters["municipality"] or filters["year"]),
+        },
+    )
+
+
+def _initial_for(user) -> dict:
+    """Prefill the form for a logged-in member from their account and profile."""
+    if not user.is_authenticated:
+        return {}
+    actor = Actor.objects.filter(owner=user).select_related("municipality").first()
+    initial = {"name": user.get_full_name(), "email": user.email}
+    if actor is not None:
+        initial.update(organisation=actor.name, municipality=actor.municipality)
+    return initial
+
+
+def _json_ld(event: Event) -> str:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.summary,
+        "startDate": timezone.localtime(event.starts_at).isoformat(),
+        "endDate": timezone.localtime(event.ends_at).isoformat(),
+        "eventStatus": "https://schema.org/EventCancelled"
+        if event.is_cancelled
+        else "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/MixedEventAttendanceMode"
+        if event.online_url
+        else "https://schema.org/OfflineEventAttendanceMode",
+        "url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+        "location": {
+            "@type": "Place",
+            "name": event.place or "",
+            "address": event.full_address or "",
+        },
+        "organizer": {"@type": "Organization", "name": event.organisers},
+    }
+    if event.image:
+        data["image"] = f"{settings.SITE_URL}{event.image.url}"
+    # "</" inside a string would end the script element early.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+@require_http_methods(["GET", "POST"])
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(
+        _visible_events(request).with_counts().select_related("venue", "municipality"), slug=slug
+    )
+    closed_reason = event.registration_closed_reason()
+    if request.method == "POST":
+        form = RegistrationForm(request.POST)
+        if closed_reason:
+            messages.error(request, closed_reason)
+            return redirect(event)
+        if form.is_valid():
+            data = form.cleaned_data
+            actor = None
+            if request.user.is_authenticated:
+                actor = Actor.objects.filter(owner=request.user).first()
+            try:
+                registration = register(event=event, user=request.user, actor=actor, **data)
+            except AlreadyRegistered as error:
+                form.add_error("email", str(error))
+            except RegistrationRefused as error:
+                form.add_error(None, str(error))
+            else:
+                _tell_registered(request, registration)
+                return redirect(event)
+    else:
+        form = RegistrationForm(initial=_initial_for(request.user))
+    participants = None
+    if request.user.is_authenticated:
+        participants = list(
+            event.registrations.filter(
+                status=Registration.Status.CONFIRMED, show_name=True
+            ).values_list("name", "organisation")
+        )
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "speakers": event.speakers.select_related("actor"),
+            "programme": [line for line in event.programme.splitlines() if line.strip()],
+            "form": form,
+            "closed_reason": closed_reason,
+            "participants": participants,
+            "json_ld": _json_ld(event),
+        },
+    )
+
+
+def _tell_registered(request: HttpRequest, registration: Registration) -> None:
+    if registration.status == Registration.Status.WAITING:
+        messages.warning(
+            request,
+            _(
+                "Arrangementet er fullt. Du står som nr. %(position)s på ventelisten. "
+                "Får du plass, sender vi en e-post til %(email)s."
+            )
+            % {"position": registration.waiting_position(), "email": registration.email},
+        )
+    else:
+        messages.success(
+            request,
+            _("Takk, du er påmeldt! Vi har sendt en bekreftelse til %(email)s.")
+            % {"email": registration.email},
+        )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    """The cancel link from the e-mail: a page that asks first, then a POST that cancels."""
+    try:
+        registration = registration_from_token(token)
+    except BadLink as error:
+        return render(request, "events/cancel_invalid.html", {"reason": str(error)}, status=400)
+    event = registration.event
+    is_cancelled = registration.status == Registration.Status.CANCELLED
+    if request.method == "POST" and not is_cancelled and not event.is_past:
+        cancel_registration(registration=registration)
+        messages.success(request, _("Du er meldt av. Takk for at du sa fra!"))
+        return redirect("events:cancel", token=token)
+    return render(
+        request,
+        "events/cancel.html",
+        {
+            "registration": registration,
+            "event": event,
+            "is_cancelled": is_cancelled,
+            "token": token,
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def checkin(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(Event, slug=slug)
+    query = request.GET.get("q", "").strip()
+    if request.method == "POST":
+        registration = get_object_or_404(
+            event.registrations.active(), pk=request.POST.get("registration")
+        )
+        registration.toggle_attended()
+        url = reverse("events:checkin", args=[event.slug])
+        if query:
+            url += "?" + request.GET.urlencode()
+        return redirect(f"{url}#r-{registration.pk}")
+    registrations = event.registrations.active().order_by("name", "pk")
+    if query:
+        registrations = registrations.filter(name__icontains=query)
+    counts = event.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        attended=Count("pk", filter=Q(attended=True) & ~Q(status=Registration.Status.CANCELLED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+    )
+    return render(
+        request,
+        "events/checkin.html",
+        {"event": event, "registrations": registrations, "query": query, "counts": counts},
+    )
+
+
+def _ics_response(content: bytes, filename: str, attachment: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(Event.objects.published().select_related("venue"), slug=slug)
+    return _ics_response(calendar_bytes([event], event.title), f"{event.slug}.ics", True)
+
+
+@require_GET
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """Subscribable calendar: everything upcoming and the last few months."""
+    since = timezone.now() - timedelta(days=RECENT_DAYS)
+    events = (
+        Event.objects.published()
+        .filter(ends_at__gte=since)
+        .select_related("venue")
+        .order_by("starts_at")
+    )
+    name = _("Kreative Øvre Romerike – arrangementer")
+    return _ics_response(calendar_bytes(events, name), "kreative-ovre-romerike.ics", False)

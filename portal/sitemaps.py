@@ -14,3 +14,11 @@ class StaticPagesSitemap(Sitemap):
 
 # Each app adds its own sitemap here (actors, events).
 sitemaps: dict[str, type[Sitemap]] = {"pages": StaticPagesSitemap}
+
+from events.sitemaps import EventSitemap  # noqa: E402
+
+sitemaps["events"] = EventSitemap
+
+from actors.sitemaps import ActorSitemap  # noqa: E402
+
+sitemaps["actors"] = ActorSitemap

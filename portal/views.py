@@ -10,12 +10,18 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from actors.models import Actor
+from events.models import Event
 
 
 @require_GET
 def home(request):
-    newest_actors = Actor.objects.published().newest().select_related("municipality")[:6]
-    return render(request, "portal/home.html", {"newest_actors": newest_actors})
+    newest_actors = Actor.objects.published().newest().for_cards()[:6]
+    upcoming_events = Event.objects.published().upcoming().for_cards()[:3]
+    return render(
+        request,
+        "portal/home.html",
+        {"newest_actors": newest_actors, "upcoming_events": upcoming_events},
+    )
 
 
 def _text_page(request, page: str, title: str):
@@ -82,7 +88,9 @@ def set_language(request, code: str):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    response = render(request, "404.html", status=404)
+    response.is_portal_page = True  # FriendlyNotFoundMiddleware leaves it alone
+    return response
 
 
 def server_error(request):

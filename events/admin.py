@@ -1,0 +1,250 @@
+import csv
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+
+from events import services
+from events.dates import format_event_time
+from events.models import Event, OutgoingEmail, Registration, Speaker
+
+EXPORT_COLUMNS = [
+    (_("Navn"), lambda r: r.name),
+    (_("E-post"), lambda r: r.email),
+    (_("Telefon"), lambda r: r.phone),
+    (_("Organisasjon"), lambda r: r.organisation or (r.actor.name if r.actor else "")),
+    (_("Hjemkommune"), lambda r: r.municipality.name if r.municipality else ""),
+    (_("Kosthold"), lambda r: r.get_diets_display()),
+    (_("Status"), lambda r: str(r.get_status_display())),
+    (_("Møtt"), lambda r: str(_("Ja")) if r.attended else ""),
+    (_("Arrangement"), lambda r: r.event.title),
+    (_("Påmeldt"), lambda r: timezone.localtime(r.created_at).strftime("%d.%m.%Y %H.%M")),
+]
+
+
+def _export_rows(registrations: QuerySet) -> tuple[list[str], list[list[str]]]:
+    registrations = registrations.select_related("event", "municipality", "actor").order_by(
+        "event__starts_at", "name"
+    )
+    header = [str(title) for title, _get in EXPORT_COLUMNS]
+    return header, [[get(r) for _title, get in EXPORT_COLUMNS] for r in registrations]
+
+
+def _csv_response(registrations: QuerySet, filename: str) -> HttpResponse:
+    header, rows = _export_rows(registrations)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response.write("\ufeff")  # BOM: Excel then reads æøå correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def _xlsx_response(registrations: QuerySet, filename: str) -> HttpResponse:
+    header, rows = _export_rows(registrations)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(_("Deltakere"))
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    workbook.save(response)
+    return response
+
+
+class SpeakerInline(admin.StackedInline):
+    model = Speaker
+    extra = 0
+    raw_id_fields = ["actor"]
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    extra = 0
+    fields = ["name", "email", "organisation", "municipality", "status", "attended", "created_at"]
+    readonly_fields = ["created_at"]
+    show_change_link = True
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "when",
+        "kind",
+        "status",
+        "capacity",
+        "confirmed_count",
+        "waiting_count",
+        "cancelled_count",
+        "attended_count",
+        "checkin_link",
+    ]
+    list_filter = ["status", "kind", "municipality"]
+    search_fields = ["title", "summary", "place_name"]
+    list_select_related = ["venue", "municipality"]
+    raw_id_fields = ["venue"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "starts_at"
+    inlines = [SpeakerInline, RegistrationInline]
+    actions = [
+        "promote_waiting",
+        "export_csv",
+        "export_xlsx",
+        "copy_as_draft",
+        "cancel_events",
+    ]
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "status", "summary", "description"]}),
+        (
+            _("Tid og sted"),
+            {
+                "fields": [
+                    "starts_at",
+                    "ends_at",
+                    "venue",
+                    "place_name",
+                    "address",
+                    "municipality",
+                    "online_url",
+                ]
+            },
+        ),
+        (
+            _("Påmelding"),
+            {
+                "fields": [
+                    "registration_required",
+                    "capacity",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "price",
+                ]
+            },
+        ),
+        (_("Mer"), {"fields": ["programme", "organisers", "image", "image_alt"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(description=_("Tid"), ordering="starts_at")
+    def when(self, event: Event) -> str:
+        return format_event_time(event.starts_at, event.ends_at)
+
+    @admin.display(description=_("Bekreftet"), ordering="confirmed_count")
+    def confirmed_count(self, event: Event) -> int:
+        return event.confirmed_count
+
+    @admin.display(description=_("Venteliste"), ordering="waiting_count")
+    def waiting_count(self, event: Event) -> int:
+        return event.waiting_count
+
+    @admin.display(description=_("Avmeldt"), ordering="cancelled_count")
+    def cancelled_count(self, event: Event) -> int:
+        return event.cancelled_count
+
+    @admin.display(description=_("Møtt"), ordering="attended_count")
+    def attended_count(self, event: Event) -> int:
+        return event.attended_count
+
+    @admin.display(description=_("Innsjekk"))
+    def checkin_link(self, event: Event) -> str:
+        return format_html(
+            '<a href="{}">{}</a>', reverse("events:checkin", args=[event.slug]), _("Åpne")
+        )
+
+    @admin.action(description=_("Gi ledige plasser til ventelisten"))
+    def promote_waiting(self, request: HttpRequest, queryset: QuerySet) -> None:
+        promoted = sum(len(services.promote_from_waiting_list(event=e)) for e in queryset)
+        self.message_user(request, _("%(n)s fikk plass og får e-post.") % {"n": promoted})
+
+    @admin.action(description=_("Eksporter deltakere (CSV)"))
+    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
+        return _csv_response(Registration.objects.filter(event__in=queryset).active(), "deltakere")
+
+    @admin.action(description=_("Eksporter deltakere (Excel)"))
+    def export_xlsx(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
+        return _xlsx_response(Registration.objects.filter(event__in=queryset).active(), "deltakere")
+
+    @admin.action(description=_("Kopier som nytt utkast"))
+    def copy_as_draft(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        copies = [services.copy_as_draft(event=event) for event in queryset]
+        if len(copies) == 1:
+            self.message_user(request, _("Kopien er laget. Husk å endre dato og tittel."))
+            return redirect("admin:events_event_change", copies[0].pk)
+        self.message_user(request, _("%(n)s kopier er laget som utkast.") % {"n": len(copies)})
+        return None
+
+    @admin.action(description=_("Avlys arrangementet og send e-post til alle påmeldte"))
+    def cancel_events(self, request: HttpRequest, queryset: QuerySet) -> None:
+        told = sum(services.cancel_event(event=event) for event in queryset)
+        self.message_user(
+            request,
+            _("Avlyst. %(n)s påmeldte får beskjed på e-post.") % {"n": told},
+            messages.WARNING,
+        )
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "email",
+        "event",
+        "status",
+        "attended",
+        "municipality",
+        "organisation",
+        "created_at",
+    ]
+    list_filter = ["status", "attended", "municipality", "show_name", "event"]
+    search_fields = ["name", "email", "organisation", "event__title"]
+    list_select_related = ["event", "municipality"]
+    raw_id_fields = ["actor", "user"]
+    readonly_fields = ["created_at", "cancelled_at", "reminded_at", "language"]
+    date_hierarchy = "created_at"
+    actions = ["mark_attended", "promote_selected", "export_csv", "export_xlsx"]
+
+    @admin.action(description=_("Marker som møtt"))
+    def mark_attended(self, request: HttpRequest, queryset: QuerySet) -> None:
+        updated = queryset.active().update(attended=True)
+        self.message_user(request, _("%(n)s er markert som møtt.") % {"n": updated})
+
+    @admin.action(description=_("Flytt valgte fra venteliste til bekreftet"))
+    def promote_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        waiting = queryset.filter(status=Registration.Status.WAITING).select_related("event")
+        promoted = 0
+        for event in {r.event for r in waiting}:
+            chosen = [r for r in waiting if r.event_id == event.pk]
+            promoted += len(services.promote_from_waiting_list(event=event, registrations=chosen))
+        self.message_user(request, _("%(n)s fikk plass og får e-post.") % {"n": promoted})
+
+    @admin.action(description=_("Eksporter (CSV)"))
+    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
+        return _csv_response(queryset, "pameldinger")
+
+    @admin.action(description=_("Eksporter (Excel)"))
+    def export_xlsx(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
+        return _xlsx_response(queryset, "pameldinger")
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    list_display = ["subject", "to", "kind", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to", "subject"]
+    readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
+    raw_id_fields = ["registration"]

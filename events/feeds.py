@@ -1,0 +1,30 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from events.dates import format_event_time
+from events.models import Event
+
+
+class UpcomingEventsFeed(Feed):
+    title = _("Kommende arrangementer – Kreative Øvre Romerike")
+    link = reverse_lazy("events:list")
+    description = _(
+        "Nettverksmøter, treff og kurs for kultur- og kreative næringer på Øvre Romerike."
+    )
+
+    def items(self):
+        return Event.objects.published().upcoming().select_related("venue")[:50]
+
+    def item_title(self, item: Event) -> str:
+        return item.title
+
+    def item_description(self, item: Event) -> str:
+        place = f" · {item.place}" if item.place else ""
+        return f"{format_event_time(item.starts_at, item.ends_at)}{place}. {item.summary}"
+
+    def item_pubdate(self, item: Event):
+        return item.created_at
+
+    def item_updateddate(self, item: Event):
+        return item.updated_at

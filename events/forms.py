@@ -1,0 +1,116 @@
+import phonenumbers
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Municipality
+from events.models import Diet, Event
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=200,
+        error_messages={"required": _("Skriv navnet ditt.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-post"),
+        help_text=_("Vi sender bekreftelsen hit."),
+        error_messages={
+            "required": _("Skriv e-postadressen din."),
+            "invalid": _("Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Mobilnummer (valgfritt)"),
+        required=False,
+        max_length=20,
+        help_text=_("Bare i tilfelle vi må nå deg på dagen."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organisasjon eller virksomhet (valgfritt)"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Hjemkommune"),
+        queryset=Municipality.objects.all(),
+        empty_label=_("Velg kommune"),
+        help_text=_("Brukes bare i nettverkets statistikk."),
+        error_messages={"required": _("Velg kommunen du bor eller driver i.")},
+    )
+    diets = forms.MultipleChoiceField(
+        label=_("Hensyn til mat"),
+        choices=Diet.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    diet_other = forms.CharField(
+        label=_("Annet vi bør vite om mat eller tilrettelegging (valgfritt)"),
+        required=False,
+        max_length=300,
+    )
+    show_name = forms.BooleanField(
+        label=_("Vis navnet mitt på deltakerlisten for innloggede medlemmer"),
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_("Jeg har lest personvernerklæringen og godtar at opplysningene lagres"),
+        error_messages={"required": _("Du må godta personvernerklæringen for å melde deg på.")},
+    )
+
+    def clean_name(self) -> str:
+        return self.cleaned_data["name"].strip()
+
+    def clean_phone(self) -> str:
+        raw = self.cleaned_data["phone"].strip()
+        if not raw:
+            return ""
+        try:
+            number = phonenumbers.parse(raw, "NO")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise forms.ValidationError(
+                _("Skriv et gyldig telefonnummer, for eksempel 412 34 567."), code="invalid"
+            )
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class EventFilterForm(forms.Form):
+    """The list's filters, with Norwegian names in the address; bad values are ignored."""
+
+    vis = forms.ChoiceField(
+        label=_("Vis"),
+        required=False,
+        choices=[("", _("Kommende")), ("tidligere", _("Tidligere"))],
+    )
+    ar = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
+    type = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("Alle typer")), *Event.Kind.choices]
+    )
+    kommune = forms.ModelChoiceField(
+        label=_("Kommune"),
+        required=False,
+        queryset=Municipality.objects.all(),
+        empty_label=_("Alle kommuner"),
+        to_field_name="slug",
+    )
+
+    def __init__(self, *args, years: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ar"].choices = [("", _("Alle år")), *((y, y) for y in years)]
+
+    def filters(self) -> dict:
+        """The valid filters only: one bad value does not undo the others."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "past": data.get("vis") == "tidligere",
+            "year": data.get("ar"),
+            "kind": data.get("type") or "",
+            "municipality": data.get("kommune"),
+        }

@@ -1,0 +1,197 @@
+"""Registration workflows: each rule lives here, once.
+
+Every function that changes seats locks the event row first, so two requests
+never count the same free seat (PostgreSQL: SELECT … FOR UPDATE; SQLite: the
+whole database is locked by the IMMEDIATE transactions set in settings).
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from events.emails import Kind, queue_email
+from events.models import Event, Registration
+
+
+class RegistrationRefused(Exception):
+    """Registration is not possible; str(error) says why, for the visitor."""
+
+
+class AlreadyRegistered(RegistrationRefused):
+    pass
+
+
+def _lock(event: Event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def register(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    consent: bool,
+    phone: str = "",
+    organisation: str = "",
+    actor=None,
+    user=None,
+    municipality=None,
+    diets: Sequence[str] = (),
+    diet_other: str = "",
+    show_name: bool = False,
+) -> Registration:
+    """Register one person: a seat if there is one, else the waiting list."""
+    if not consent:
+        raise RegistrationRefused(_("Du må godta personvernerklæringen for å melde deg på."))
+    email = email.strip()
+    with transaction.atomic():
+        # The last-seat race: two visitors submit at once for the last seat. The row
+        # lock makes the second wait until the first has committed, so it counts the
+        # seat as taken and goes to the waiting list instead of overbooking.
+        event = _lock(event)
+        reason = event.registration_closed_reason()
+        if reason:
+            raise RegistrationRefused(reason)
+        if event.registrations.active().filter(email__iexact=email).exists():
+            raise AlreadyRegistered(
+                _("{email} er allerede påmeldt dette arrangementet.").format(email=email)
+            )
+        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        has_seat = event.capacity is None or confirmed < event.capacity
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=event,
+                    name=name.strip(),
+                    email=email,
+                    phone=phone,
+                    organisation=organisation,
+                    actor=actor,
+                    user=user if user is not None and user.is_authenticated else None,
+                    municipality=municipality,
+                    diets=list(diets),
+                    diet_other=diet_other,
+                    consent=True,
+                    show_name=show_name,
+                    status=(
+                        Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
+                    ),
+                    language=translation.get_language() or "nb",
+                )
+        except IntegrityError as error:
+            # Only reachable if something bypassed the lock; the constraint holds.
+            raise AlreadyRegistered(
+                _("{email} er allerede påmeldt dette arrangementet.").format(email=email)
+            ) from error
+        queue_email(
+            registration=registration,
+            kind=Kind.CONFIRMATION if has_seat else Kind.WAITING,
+        )
+    return registration
+
+
+def promote_from_waiting_list(
+    *, event: Event, registrations: Iterable[Registration] | None = None
+) -> list[Registration]:
+    """Give free seats to the waiting list, first come first served, and tell them.
+
+    With `registrations`, a coordinator promotes exactly those, even past the
+    capacity (they decide; e.g. a speaker's guest).
+    """
+    with transaction.atomic():
+        event = _lock(event)
+        waiting = event.registrations.waiting_in_order()
+        if registrations is not None:
+            waiting = waiting.filter(pk__in=[r.pk for r in registrations])
+        elif event.capacity is not None:
+            confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+            waiting = waiting[: max(event.capacity - confirmed, 0)]
+        promoted = list(waiting.select_for_update())
+        for registration in promoted:
+            registration.status = Registration.Status.CONFIRMED
+            registration.save(update_fields=["status"])
+            registration.event = event
+            queue_email(registration=registration, kind=Kind.PROMOTED)
+    return promoted
+
+
+def cancel_registration(*, registration: Registration) -> list[Registration]:
+    """Cancel one registration; a freed seat goes to the first on the waiting list.
+
+    Returns the registrations promoted in its place (none or one).
+    """
+    with transaction.atomic():
+        event = _lock(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            return []
+        had_seat = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        registration.event = event
+        queue_email(registration=registration, kind=Kind.CANCELLED)
+        if had_seat and not event.is_past and not event.is_cancelled:
+            return promote_from_waiting_list(event=event)
+    return []
+
+
+def cancel_event(*, event: Event) -> int:
+    """Cancel an event and tell everyone still registered. Returns how many were told."""
+    with transaction.atomic():
+        event = _lock(event)
+        if event.is_cancelled:
+            return 0
+        event.status = Event.Status.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
+        registrations = list(event.registrations.active())
+        for registration in registrations:
+            registration.event = event
+            queue_email(registration=registration, kind=Kind.EVENT_CANCELLED)
+    return len(registrations)
+
+
+def send_reminders(*, now=None) -> int:
+    """Remind everyone with a seat at an event that starts within a day.
+
+    Safe to run every hour: each registration is claimed by a conditional UPDATE,
+    so a second run (or two at once) reminds no one twice.
+    """
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminded_at__isnull=True,
+        event__status=Event.Status.PUBLISHED,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + timedelta(hours=24),
+    ).select_related("event")
+    sent = 0
+    for registration in due:
+        with transaction.atomic():
+            claimed = Registration.objects.filter(
+                pk=registration.pk, reminded_at__isnull=True
+            ).update(reminded_at=now)
+            if claimed:
+                queue_email(registration=registration, kind=Kind.REMINDER)
+                sent += 1
+    return sent
+
+
+def copy_as_draft(*, event: Event) -> Event:
+    """A new draft with the same content and speakers, for the coordinator to redate."""
+    with transaction.atomic():
+        speakers = list(event.speakers.all())
+        copy = Event.objects.get(pk=event.pk)
+        copy.pk = None
+        copy.slug = ""
+        copy.status = Event.Status.DRAFT
+        copy.title = _("Kopi av {title}").format(title=event.title)[:200]
+        copy.save()
+        for speaker in speakers:
+            speaker.pk = None
+            speaker.event = copy
+            speaker.save()
+    return copy

@@ -15,7 +15,7 @@ from events.models import Event
 
 @require_GET
 def home(request):
-    newest_actors = Actor.objects.published().newest().for_cards()[:6]
+    newest_actors = Actor.objects.published().newest().select_related("municipality")[:6]
     upcoming_events = Event.objects.published().upcoming().for_cards()[:3]
     return render(
         request,
@@ -88,9 +88,7 @@ def set_language(request, code: str):
 
 
 def page_not_found(request, exception):
-    response = render(request, "404.html", status=404)
-    response.is_portal_page = True  # FriendlyNotFoundMiddleware leaves it alone
-    return response
+    return render(request, "404.html", status=404)
 
 
 def server_error(request):

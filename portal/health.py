@@ -4,15 +4,18 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 
 @never_cache
+@require_safe
 def healthz(request):
     """The process is up and answering."""
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
+@require_safe
 def readyz(request):
     """The process can reach its database and cache; 503 otherwise."""
     checks = {}
@@ -31,3 +34,24 @@ def readyz(request):
     return JsonResponse(
         {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
     )
+
+
+class HealthCheckMiddleware:
+    """Answer /healthz and /readyz before the Host header is checked.
+
+    Load balancers and the container HEALTHCHECK ask by IP address
+    (Host: 10.0.0.5:8000), which ALLOWED_HOSTS rightly refuses for every other
+    page. Placed right after SecurityMiddleware, whose HTTPS redirect exempts
+    these paths (SECURE_REDIRECT_EXEMPT).
+    """
+
+    views = {"/healthz": healthz, "/readyz": readyz}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        view = self.views.get(request.path_info)
+        if view is not None:
+            return view(request)
+        return self.get_response(request)

@@ -32,3 +32,18 @@ def test_readyz_reports_a_broken_cache(client, settings):
 
     assert response.status_code == 503
     assert response.json()["cache"].startswith("error")
+
+
+@pytest.mark.django_db
+def test_health_answers_a_load_balancer_asking_by_ip_address(client, settings):
+    settings.ALLOWED_HOSTS = ["kreativ.example.no"]
+
+    assert client.get("/healthz", HTTP_HOST="10.0.0.5:8000").status_code == 200
+    assert client.get("/readyz", HTTP_HOST="10.0.0.5:8000").status_code == 200
+    assert client.get("/om/", HTTP_HOST="10.0.0.5:8000").status_code == 400
+
+
+@pytest.mark.django_db
+def test_health_endpoints_take_only_get(client):
+    assert client.post("/healthz").status_code == 405
+    assert client.post("/readyz").status_code == 405

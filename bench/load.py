@@ -1,0 +1,380 @@
+"""Load benchmark: the portal's pages against the stack's own limit, through gunicorn.
+
+    python bench/load.py [--duration 10] [--connections 8] [--reuse-db] [--label NAME]
+
+1. Builds the PostgreSQL database `bench_load` (BENCH_DATABASE_URL to change it) with
+   `seed_demo --actors 5000 --events 200 --registrations 5000`; `--reuse-db` keeps
+   an existing one.
+2. Starts gunicorn with the production settings (DEBUG=0, static files collected,
+   JSON logs) on a free loopback port; only SECURE_SSL_REDIRECT is off so plain HTTP
+   works on 127.0.0.1.
+3. Drives each page with wrk (Debian's package) for a fixed time at a fixed number
+   of connections after a short warm-up, and reads requests per second, the 50th,
+   95th and 99th percentile latency and the errors (socket errors and non-2xx
+   answers) from bench/report.lua.
+4. Writes a Markdown table to bench/results/load-<date>[-<label>].md, with each page
+   beside the minimal page (a plain view through the same middleware, no database,
+   no template): the ratio says how much of the stack's own limit a page reaches.
+
+Every request goes to 127.0.0.1 only, and every wrk run is bounded in time.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+LUA = ROOT / "bench" / "report.lua"
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_load"
+SEED = ["--actors", "5000", "--events", "200", "--registrations", "5000"]
+AIM_P95_MS = 100.0
+AIM_DIRECTORY_RATIO = 0.5
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+def manage(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if check and result.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result
+
+
+def admin_connection(database_url: str):
+    import psycopg
+
+    parts = urlsplit(database_url)
+    return psycopg.connect(
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 5432,
+        user=parts.username or "postgres",
+        password=parts.password or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def database_exists(database_url: str) -> bool:
+    name = urlsplit(database_url).path.lstrip("/")
+    with admin_connection(database_url) as conn:
+        return bool(conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
+
+
+def recreate_database(database_url: str) -> None:
+    name = urlsplit(database_url).path.lstrip("/")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        sys.exit(f"Refusing an odd database name: {name!r}")
+    with admin_connection(database_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def build_database(database_url: str, env: dict[str, str], reuse: bool) -> str:
+    """Migrate and seed; return a note on what data was loaded."""
+    if reuse and database_exists(database_url):
+        log("reusing the existing database")
+        manage("migrate", "--noinput", env=env)
+        return "reused from an earlier run"
+    log(f"building {urlsplit(database_url).path.lstrip('/')} (this takes a few minutes)")
+    recreate_database(database_url)
+    manage("migrate", "--noinput", env=env)
+    started = time.monotonic()
+    result = manage("seed_demo", *SEED, env=env, check=False)
+    if result.returncode != 0 and "unrecognized arguments" in result.stderr:
+        # An older seed_demo without the size options: benchmark the plain demo data.
+        manage("seed_demo", env=env)
+        return "plain demo data: seed_demo did not accept " + " ".join(SEED)
+    if result.returncode != 0:
+        sys.exit(f"seed_demo failed:\n{result.stderr[-3000:]}")
+    return f"seed_demo {' '.join(SEED)} in {time.monotonic() - started:.0f} s"
+
+
+def row_counts(database_url: str) -> dict[str, int]:
+    import psycopg
+
+    counts = {}
+    with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1)) as conn:
+        for label, table in (
+            ("actors", "actors_actor"),
+            ("events", "events_event"),
+            ("registrations", "events_registration"),
+        ):
+            try:
+                counts[label] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            except psycopg.errors.UndefinedTable:
+                conn.rollback()
+                counts[label] = 0
+    return counts
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str, timeout: float = 10) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def start_gunicorn(env: dict[str, str], port: int, log_file: Path) -> subprocess.Popen:
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--config",
+            "python:portal.gunicorn_conf",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log_file.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"gunicorn stopped at start; see {log_file}")
+        try:
+            if get(f"http://127.0.0.1:{port}/readyz", timeout=2)[0] == 200:
+                return process
+        except OSError:
+            pass
+        time.sleep(0.5)
+    stop(process)
+    sys.exit(f"gunicorn did not become ready in 60 s; see {log_file}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def discover(base: str) -> dict[str, str]:
+    """The pages to measure; the profile and event are the first ones linked."""
+    pages = {
+        "minimal page (robots.txt)": "/robots.txt",
+        "health check (/healthz)": "/healthz",
+        "home": "/",
+        "directory": "/aktorer/",
+        "directory, two filters": "/aktorer/?kommune=ullensaker&bransje=musikk",
+        "directory, search": "/aktorer/?q=musikk",
+    }
+    _status, html = get(base + "/aktorer/")
+    actor = re.search(r'href="/aktorer/([a-z0-9-]+)/"', html)
+    if actor:
+        pages["profile"] = f"/aktorer/{actor.group(1)}/"
+    _status, html = get(base + "/arrangementer/")
+    event = next(
+        (
+            slug
+            for slug in re.findall(r'href="/arrangementer/([a-z0-9-]+)/"', html)
+            if slug not in ("feed", "avmelding")
+        ),
+        None,
+    )
+    if event:
+        pages["event"] = f"/arrangementer/{event}/"
+    return pages
+
+
+def wrk(url: str, *, connections: int, duration: int, threads: int) -> dict:
+    command = [
+        "wrk",
+        f"--threads={threads}",
+        f"--connections={connections}",
+        f"--duration={duration}s",
+        "--timeout=5s",
+        "--latency",
+        f"--script={LUA}",
+        url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30)
+    line = next((ln for ln in output.stdout.splitlines() if ln.startswith("{")), None)
+    if line is None:
+        sys.exit(f"wrk printed no result for {url}:\n{output.stdout}\n{output.stderr}")
+    raw = json.loads(line)
+    errors = raw["non2xx"] + raw["connect"] + raw["read"] + raw["write"] + raw["timeout"]
+    return {
+        "requests": raw["requests"],
+        "rps": raw["requests"] / (raw["duration_us"] / 1e6),
+        "p50": raw["p50_us"] / 1000,
+        "p95": raw["p95_us"] / 1000,
+        "p99": raw["p99_us"] / 1000,
+        "max": raw["max_us"] / 1000,
+        "errors": errors,
+        "non2xx": raw["non2xx"],
+    }
+
+
+def markdown(results: dict[str, dict], context: dict) -> str:
+    minimal = results["minimal page (robots.txt)"]
+    lines = [
+        f"# Load benchmark {context['date']}",
+        "",
+        f"- Commit `{context['commit']}`; {context['cpus']} CPUs; load average before "
+        f"{context['load_before']}, after {context['load_after']}.",
+        f"- Data: {context['counts']['actors']} actors, {context['counts']['events']} events, "
+        f"{context['counts']['registrations']} registrations ({context['data_note']}).",
+        f"- gunicorn with the production settings (DEBUG=0, PostgreSQL, "
+        f"{context['workers']} workers × {context['threads']} threads, access log off), "
+        f"on 127.0.0.1; wrk with {context['connections']} connections, {context['threads_wrk']} "
+        f"threads, {context['duration']} s per page after a {context['warmup']} s warm-up, on "
+        "the same machine (wrk's own CPU use is part of the figures).",
+        "- Ratio = the page's requests per second ÷ the minimal page's (a plain view through "
+        "the same middleware, no database, no template).",
+        "",
+        "| Page | URL | req/s | p50 ms | p95 ms | p99 ms | errors | req/s ratio |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r in results.items():
+        lines.append(
+            f"| {name} | `{r['url']}` | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | "
+            f"{r['p99']:.1f} | {r['errors']} | {r['rps'] / minimal['rps']:.2f} |"
+        )
+    lines += [
+        "",
+        "Aims (issue 5): zero errors; directory ≥ 0.5 × the minimal page; p95 < 100 ms.",
+        "",
+    ]
+    for name, r in results.items():
+        misses = []
+        if r["errors"]:
+            misses.append(f"{r['errors']} errors")
+        if r["p95"] >= AIM_P95_MS:
+            misses.append(f"p95 {r['p95']:.0f} ms")
+        if name.startswith("directory") and r["rps"] / minimal["rps"] < AIM_DIRECTORY_RATIO:
+            misses.append(f"ratio {r['rps'] / minimal['rps']:.2f}")
+        lines.append(f"- {name}: {'met' if not misses else 'missed: ' + ', '.join(misses)}")
+    if context.get("note"):
+        lines += ["", context["note"]]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--reuse-db", action="store_true", help="keep an existing database")
+    parser.add_argument("--label", default="", help="suffix of the results file")
+    parser.add_argument("--note", default="", help="a sentence added to the results file")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+
+    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(tmp / "static"),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "LOG_LEVEL": "WARNING",
+        "GUNICORN_ACCESS_LOG": "",
+    }
+    env.setdefault("GUNICORN_WORKERS", str((os.cpu_count() or 1) * 2 + 1))
+    env.setdefault("GUNICORN_THREADS", "2")
+
+    data_note = build_database(database_url, env, args.reuse_db)
+    counts = row_counts(database_url)
+    log(f"data: {counts} ({data_note})")
+    manage("collectstatic", "--noinput", env=env)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = start_gunicorn(env, port, tmp / "gunicorn.log")
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    results: dict[str, dict] = {}
+    try:
+        for name, path in discover(base).items():
+            status, _body = get(base + path)
+            if status != 200:
+                log(f"{name}: {path} answered {status}, measuring anyway")
+            wrk(
+                base + path,
+                connections=args.connections,
+                duration=args.warmup,
+                threads=args.threads,
+            )
+            result = wrk(
+                base + path,
+                connections=args.connections,
+                duration=args.duration,
+                threads=args.threads,
+            )
+            results[name] = {"url": path, **result}
+            log(
+                f"{name:28} {result['rps']:7.0f} req/s  p50 {result['p50']:6.1f}  "
+                f"p95 {result['p95']:6.1f}  p99 {result['p99']:6.1f} ms  errors {result['errors']}"
+            )
+    finally:
+        stop(process)
+    load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+    now = datetime.now(UTC)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    context = {
+        "date": now.strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit or "unknown",
+        "cpus": os.cpu_count(),
+        "load_before": load_before,
+        "load_after": load_after,
+        "counts": counts,
+        "data_note": data_note,
+        "workers": env["GUNICORN_WORKERS"],
+        "threads": env["GUNICORN_THREADS"],
+        "connections": args.connections,
+        "threads_wrk": args.threads,
+        "duration": args.duration,
+        "warmup": args.warmup,
+        "note": args.note,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    suffix = f"-{args.label}" if args.label else ""
+    path = RESULTS / f"load-{now:%Y-%m-%d}{suffix}.md"
+    path.write_text(markdown(results, context))
+    log(f"results in {path.relative_to(ROOT)}")
+    print(json.dumps(results, indent=1))
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

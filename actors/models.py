@@ -1,10 +1,20 @@
+import uuid
+
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.text import norwegian_slugify
+from actors.validators import (
+    format_org_number,
+    format_phone,
+    validate_org_number,
+    validate_phone,
+)
 
 
 class Municipality(models.Model):
@@ -62,6 +72,33 @@ class ActorQuerySet(models.QuerySet):
     def newest(self) -> "ActorQuerySet":
         return self.order_by("-published_at", "-id")
 
+    def for_cards(self) -> "ActorQuerySet":
+        """What an actor card shows, in a constant number of queries (one more for images)."""
+        return self.select_related("municipality").prefetch_related(
+            models.Prefetch(
+                "images", queryset=ActorImage.objects.order_by("role", "position", "pk")
+            )
+        )
+
+    # Coordinator actions: one UPDATE each, whatever the number of actors.
+    def publish(self) -> int:
+        return self.update(
+            status=Actor.Status.PUBLISHED,
+            published_at=Coalesce("published_at", Now()),
+            updated_at=Now(),
+        )
+
+    def hide(self) -> int:
+        return self.update(status=Actor.Status.HIDDEN, updated_at=Now())
+
+    def send_to_review(self) -> int:
+        return self.update(status=Actor.Status.PENDING, updated_at=Now())
+
+    def refresh_search_index(self) -> None:
+        from actors.search import refresh_search_index
+
+        refresh_search_index(self)
+
 
 class Actor(models.Model):
     class Kind(models.TextChoices):
@@ -87,6 +124,7 @@ class Actor(models.Model):
         max_length=9,
         blank=True,
         help_text=_("Ni sifre fra Enhetsregisteret. Kan stå tomt."),
+        validators=[validate_org_number],
     )
     municipality = models.ForeignKey(
         Municipality, verbose_name=_("kommune"), on_delete=models.PROTECT, related_name="actors"
@@ -123,7 +161,11 @@ class Actor(models.Model):
         default=Visibility.MEMBERS,
     )
     phone = models.CharField(
-        _("telefon"), max_length=20, blank=True, help_text=_("Lagres som +47…")
+        _("telefon"),
+        max_length=20,
+        blank=True,
+        help_text=_("Lagres som +47…"),
+        validators=[validate_phone],
     )
     phone_visibility = models.CharField(
         _("hvem ser telefonnummeret"),
@@ -153,6 +195,11 @@ class Actor(models.Model):
     updated_at = models.DateTimeField(_("oppdatert"), auto_now=True)
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
 
+    # The search document, kept current by refresh_search_index() (see actors/search.py):
+    # normalised words for SQLite and trigram matching, a weighted tsvector on PostgreSQL.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(editable=False, null=True)
+
     objects = ActorQuerySet.as_manager()
 
     class Meta:
@@ -170,9 +217,17 @@ class Actor(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        # Sectors are saved after the actor (many-to-many); whoever changes them calls
+        # refresh_search_index() again: ActorForm, the admin and the demo data do.
+        self.refresh_search_index()
 
     def get_absolute_url(self) -> str:
         return reverse("actors:detail", args=[self.slug])
+
+    def refresh_search_index(self) -> None:
+        from actors.search import refresh_search_index
+
+        refresh_search_index(Actor.objects.filter(pk=self.pk))
 
     def _unique_slug(self) -> str:
         base = norwegian_slugify(self.name)[:200] or "aktor"
@@ -180,3 +235,135 @@ class Actor(models.Model):
         while Actor.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def org_number_display(self) -> str:
+        return format_org_number(self.org_number)
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == self.Kind.ARTIST
+
+    def contact_for(self, user) -> dict[str, str]:
+        """The contact details this user may see: public ones, and members-only ones when logged in."""
+        member = user.is_authenticated
+        fields = [
+            ("contact_person", self.contact_person, self.contact_person_visibility),
+            ("email", self.email, self.email_visibility),
+            ("phone", self.phone_display, self.phone_visibility),
+            ("address", self.full_address, self.address_visibility),
+        ]
+        return {
+            name: value
+            for name, value, visibility in fields
+            if value and (visibility == Visibility.PUBLIC or member)
+        }
+
+    def has_hidden_contact_for(self, user) -> bool:
+        """True when there is contact information the user would see after logging in."""
+        return not user.is_authenticated and any(
+            value and visibility == Visibility.MEMBERS
+            for value, visibility in [
+                (self.contact_person, self.contact_person_visibility),
+                (self.email, self.email_visibility),
+                (self.phone, self.phone_visibility),
+                (self.full_address, self.address_visibility),
+            ]
+        )
+
+    @property
+    def full_address(self) -> str:
+        place = " ".join(part for part in (self.postal_code, self.postal_place) if part)
+        return ", ".join(part for part in (self.address, place) if part)
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        pairs = [
+            (_("Nettside"), self.website),
+            ("Instagram", self.instagram),
+            ("Facebook", self.facebook),
+            ("LinkedIn", self.linkedin),
+        ]
+        return [(label, url) for label, url in pairs if url]
+
+    @property
+    def logo(self) -> "ActorImage | None":
+        return next(
+            (image for image in self.images.all() if image.role == ActorImage.Role.LOGO), None
+        )
+
+    @property
+    def gallery(self) -> list["ActorImage"]:
+        return [image for image in self.images.all() if image.role == ActorImage.Role.GALLERY]
+
+    @property
+    def card_image(self) -> "ActorImage | None":
+        """The first gallery image, else the logo. Uses prefetched images (for_cards())."""
+        images = list(self.images.all())
+        gallery = [image for image in images if image.role == ActorImage.Role.GALLERY]
+        return (gallery or images or [None])[0]
+
+
+def _image_path(instance: "ActorImage", filename: str) -> str:
+    # A random name: no guessing of unpublished profiles' images, no clashes on re-upload.
+    return f"actors/{instance.actor_id}/{uuid.uuid4().hex}{filename[-10:]}"
+
+
+class ActorImage(models.Model):
+    """A logo or gallery image in two renditions made once at upload (actors/images.py)."""
+
+    MAX_GALLERY = 8
+
+    class Role(models.TextChoices):
+        LOGO = "logo", _("Logo")
+        GALLERY = "gallery", _("Galleribilde")
+
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("aktør"), on_delete=models.CASCADE, related_name="images"
+    )
+    role = models.CharField(_("bruk"), max_length=10, choices=Role.choices, default=Role.GALLERY)
+    alt_text = models.CharField(
+        _("alternativ tekst"),
+        max_length=250,
+        help_text=_("Beskriv hva bildet viser, for dem som ikke ser det. Påkrevd."),
+    )
+    position = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
+    small = models.ImageField(_("lite bilde"), upload_to=_image_path, editable=False)
+    small_width = models.PositiveIntegerField(editable=False)
+    small_height = models.PositiveIntegerField(editable=False)
+    large = models.ImageField(_("stort bilde"), upload_to=_image_path, editable=False)
+    large_width = models.PositiveIntegerField(editable=False)
+    large_height = models.PositiveIntegerField(editable=False)
+    created_at = models.DateTimeField(_("lastet opp"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["role", "position", "pk"]
+        verbose_name = _("bilde")
+        verbose_name_plural = _("bilder")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor"], condition=models.Q(role="logo"), name="one_logo_per_actor"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+    def set_renditions(self, processed) -> None:
+        """Attach the two renditions of a processed upload (actors.images.process_upload)."""
+        self.small.save("-480.webp", processed.small.content, save=False)
+        self.small_width, self.small_height = processed.small.width, processed.small.height
+        self.large.save("-1200.webp", processed.large.content, save=False)
+        self.large_width, self.large_height = processed.large.width, processed.large.height
+
+    @property
+    def srcset(self) -> str:
+        return f"{self.small.url} {self.small_width}w, {self.large.url} {self.large_width}w"

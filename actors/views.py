@@ -1,13 +1,46 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
-from actors.models import Actor
+from actors.filters import ActorFilter
+from actors.models import Actor, ActorImage
+from actors.structured_data import actor_json_ld
+
+PAGE_SIZE = 24
 
 
+@require_GET
 def actor_list(request):
-    actors = Actor.objects.published().select_related("municipality")[:24]
-    return render(request, "actors/actor_list.html", {"actors": actors})
+    actor_filter = ActorFilter(request.GET, queryset=Actor.objects.published())
+    paginator = Paginator(actor_filter.qs.for_cards(), PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("side"))
+    return render(
+        request,
+        "actors/actor_list.html",
+        {"filter": actor_filter, "facets": actor_filter.facets(), "page_obj": page_obj},
+    )
 
 
+@require_GET
 def actor_detail(request, slug: str):
-    actor = get_object_or_404(Actor.objects.visible_to(request.user), slug=slug)
-    return render(request, "actors/actor_detail.html", {"actor": actor})
+    # Unpublished profiles are a 404 for everyone but their owner and coordinators.
+    actor = get_object_or_404(
+        Actor.objects.visible_to(request.user)
+        .select_related("municipality")
+        .prefetch_related(
+            "sectors",
+            Prefetch("images", queryset=ActorImage.objects.order_by("role", "position", "pk")),
+        ),
+        slug=slug,
+    )
+    return render(
+        request,
+        "actors/actor_detail.html",
+        {
+            "actor": actor,
+            "contact": actor.contact_for(request.user),
+            "hidden_contact": actor.has_hidden_contact_for(request.user),
+            "json_ld": actor_json_ld(actor, request),
+        },
+    )

@@ -1,0 +1,227 @@
+"""The directory's filters, search, sorting and facet counts (django-filter).
+
+Facet counts answer "how many results would I get if I ticked this too?": each
+group is counted with every *other* active filter applied, in one aggregated query
+per group, so the page costs the same number of queries whatever the data.
+Within a group ticked options are alternatives (Eidsvoll *or* Nes); groups combine
+(Eidsvoll or Nes, *and* music).
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from actors import search
+from actors.models import Actor, Municipality, Sector
+
+SORT_RELEVANCE = "relevans"
+SORT_NAME = "navn"
+SORT_NEWEST = "nyeste"
+SORT_UPDATED = "oppdatert"
+SORT_CHOICES = [
+    (SORT_RELEVANCE, _("Mest relevant")),
+    (SORT_NAME, _("Navn (A–Å)")),
+    (SORT_NEWEST, _("Nyeste først")),
+    (SORT_UPDATED, _("Sist oppdatert")),
+]
+ORDERINGS = {
+    SORT_NAME: ["name", "pk"],
+    SORT_NEWEST: ["-published_at", "-pk"],
+    SORT_UPDATED: ["-updated_at", "-pk"],
+}
+FACET_GROUPS = ("kommune", "bransje", "type")
+FLAG_FILTERS = {"samarbeid": "open_for_collaboration", "booking": "available_for_hire"}
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    checked: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    legend: str
+    options: list[FacetOption]
+
+
+class ActorFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Søk"), method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
+    )
+    kommune = django_filters.MultipleChoiceFilter(
+        label=_("Kommune"), method="filter_municipality", widget=forms.CheckboxSelectMultiple
+    )
+    bransje = django_filters.MultipleChoiceFilter(
+        label=_("Bransje"), method="filter_sector", widget=forms.CheckboxSelectMultiple
+    )
+    type = django_filters.MultipleChoiceFilter(
+        label=_("Type aktør"),
+        field_name="kind",
+        choices=Actor.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    samarbeid = django_filters.BooleanFilter(
+        label=_("Åpen for samarbeid"), method="filter_flag", widget=forms.CheckboxInput
+    )
+    booking = django_filters.BooleanFilter(
+        label=_("Kan leies inn eller bookes"), method="filter_flag", widget=forms.CheckboxInput
+    )
+    sortering = django_filters.ChoiceFilter(
+        label=_("Sorter etter"), choices=SORT_CHOICES, method="filter_nothing", empty_label=None
+    )
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Two small queries per page, whatever is ticked: the options and their labels.
+        self.municipalities = list(Municipality.objects.order_by("-in_region", "name"))
+        self.sectors = list(Sector.objects.all())
+        self.filters["kommune"].extra["choices"] = [(m.slug, m.name) for m in self.municipalities]
+        self.filters["bransje"].extra["choices"] = [(s.slug, s.name) for s in self.sectors]
+
+    # Filter methods: each narrows the queryset and nothing else.
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search.search(queryset, value)
+
+    def filter_municipality(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        ids = [m.pk for m in self.municipalities if m.slug in value]
+        return queryset.filter(municipality_id__in=ids)
+
+    def filter_sector(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        ids = [s.pk for s in self.sectors if s.slug in value]
+        # EXISTS instead of a join: an actor in two ticked sectors is listed once.
+        through = Actor.sectors.through.objects.filter(actor_id=OuterRef("pk"), sector_id__in=ids)
+        return queryset.filter(Exists(through))
+
+    def filter_flag(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        # An unticked box means "don't care", not "only those that are not".
+        return queryset.filter(**{FLAG_FILTERS[name]: True}) if value else queryset
+
+    def filter_nothing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # sorting is applied in filter_queryset(), after every filter
+
+    # Results, sorting, facets.
+
+    @property
+    def cleaned(self) -> dict:
+        """The valid part of the input; an invalid value (?kommune=oslo) is ignored."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
+
+    @property
+    def query(self) -> str:
+        return (self.cleaned.get("q") or "").strip()
+
+    @property
+    def sort(self) -> str:
+        chosen = self.cleaned.get("sortering")
+        if chosen == SORT_RELEVANCE and not self.query:
+            chosen = None
+        return chosen or (SORT_RELEVANCE if self.query else SORT_NAME)
+
+    @property
+    def sort_choices(self) -> list[tuple[str, str]]:
+        """Relevance only makes sense while searching."""
+        return [c for c in SORT_CHOICES if c[0] != SORT_RELEVANCE or self.query]
+
+    @property
+    def has_filters(self) -> bool:
+        return self.active_count > 0
+
+    @property
+    def active_count(self) -> int:
+        """How many options are ticked, shown on the (folded) filter panel."""
+        return sum(len(self.cleaned.get(name) or []) for name in FACET_GROUPS) + sum(
+            1 for name in FLAG_FILTERS if self.cleaned.get(name)
+        )
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        if self.sort == SORT_RELEVANCE:
+            return search.rank(queryset, self.query).order_by("-relevance", "name", "pk")
+        return queryset.order_by(*ORDERINGS[self.sort])
+
+    def _filtered_except(self, *skipped: str) -> QuerySet:
+        queryset = self.queryset.all()
+        for name, value in self.cleaned.items():
+            if name not in skipped:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    def facets(self) -> list[FacetGroup]:
+        """Every option of every group with its count; four queries in all."""
+        cleaned = self.cleaned
+        by_municipality = dict(
+            self._filtered_except("kommune").values_list("municipality_id").annotate(n=Count("pk"))
+        )
+        by_sector = dict(
+            Actor.sectors.through.objects.filter(actor__in=self._filtered_except("bransje"))
+            .order_by()
+            .values_list("sector_id")
+            .annotate(n=Count("actor_id"))
+        )
+        by_kind = dict(self._filtered_except("type").values_list("kind").annotate(n=Count("pk")))
+        flags = self._filtered_except(*FLAG_FILTERS).aggregate(
+            samarbeid=Count(
+                "pk",
+                filter=Q(open_for_collaboration=True)
+                & (Q(available_for_hire=True) if cleaned.get("booking") else Q()),
+            ),
+            booking=Count(
+                "pk",
+                filter=Q(available_for_hire=True)
+                & (Q(open_for_collaboration=True) if cleaned.get("samarbeid") else Q()),
+            ),
+        )
+        chosen = {name: cleaned.get(name) or [] for name in FACET_GROUPS}
+        return [
+            FacetGroup(
+                "kommune",
+                str(self.filters["kommune"].label),
+                [
+                    FacetOption(
+                        m.slug, m.name, by_municipality.get(m.pk, 0), m.slug in chosen["kommune"]
+                    )
+                    for m in self.municipalities
+                ],
+            ),
+            FacetGroup(
+                "bransje",
+                str(self.filters["bransje"].label),
+                [
+                    FacetOption(s.slug, s.name, by_sector.get(s.pk, 0), s.slug in chosen["bransje"])
+                    for s in self.sectors
+                ],
+            ),
+            FacetGroup(
+                "type",
+                str(self.filters["type"].label),
+                [
+                    FacetOption(value, str(label), by_kind.get(value, 0), value in chosen["type"])
+                    for value, label in Actor.Kind.choices
+                ],
+            ),
+            FacetGroup(
+                "egenskaper",
+                str(_("Egenskaper")),
+                [
+                    FacetOption(
+                        name, str(self.filters[name].label), flags[name], bool(cleaned.get(name))
+                    )
+                    for name in FLAG_FILTERS
+                ],
+            ),
+        ]

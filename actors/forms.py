@@ -1,0 +1,136 @@
+"""Forms for an actor's profile and images, used by the admin (and by members' own editing).
+
+Organisation and phone numbers are accepted as people write them ("988 077 917",
+"412 34 567") and stored in one canonical form; images go through actors/images.py.
+"""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from actors.images import process_upload
+from actors.models import Actor, ActorImage
+from actors.validators import (
+    format_org_number,
+    format_phone,
+    normalise_org_number,
+    normalise_phone,
+)
+
+
+class OrgNumberField(forms.CharField):
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        # Show a stored number as "988 077 917"; leave what the user typed alone.
+        if isinstance(value, str) and value.isdigit() and len(value) == 9:
+            return format_org_number(value)
+        return value
+
+    def clean(self, value):
+        return normalise_org_number(super().clean(value))
+
+
+class PhoneField(forms.CharField):
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", 30)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, str) and value.startswith("+"):
+            return format_phone(value)
+        return value
+
+    def clean(self, value):
+        return normalise_phone(super().clean(value))
+
+
+def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
+    # "kunstner.no" means https://kunstner.no, not http:// (Django 6's default too).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class ActorForm(forms.ModelForm):
+    org_number = OrgNumberField(
+        label=_("Organisasjonsnummer"),
+        required=False,
+        help_text=_("Ni sifre fra Enhetsregisteret, for eksempel 988 077 917. Kan stå tomt."),
+    )
+    phone = PhoneField(
+        label=_("Telefon"),
+        required=False,
+        help_text=_("Norsk nummer med åtte sifre, eller utenlandsk med landskode."),
+    )
+
+    class Meta:
+        model = Actor
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "org_number",
+            "municipality",
+            "sectors",
+            "pitch",
+            "description",
+            "offers",
+            "looking_for",
+            "open_for_collaboration",
+            "available_for_hire",
+            "website",
+            "instagram",
+            "facebook",
+            "linkedin",
+            "contact_person",
+            "contact_person_visibility",
+            "email",
+            "email_visibility",
+            "phone",
+            "phone_visibility",
+            "address",
+            "postal_code",
+            "postal_place",
+            "address_visibility",
+            "owner",
+            "status",
+        ]
+        formfield_callback = _formfield
+        widgets = {"pitch": forms.Textarea(attrs={"rows": 3, "maxlength": 200})}
+
+    def _save_m2m(self) -> None:
+        super()._save_m2m()
+        # The sectors are part of the search document and are saved only now.
+        self.instance.refresh_search_index()
+
+
+class ActorImageForm(forms.ModelForm):
+    upload = forms.FileField(
+        label=_("Bildefil"),
+        required=False,
+        help_text=_("JPEG, PNG eller WebP. Vi fjerner stedsdata og annen metadata fra bildet."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    class Meta:
+        model = ActorImage
+        fields = ["upload", "role", "alt_text", "position"]
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            self._processed = process_upload(upload)
+        elif not self.instance.pk:
+            raise forms.ValidationError(_("Velg en bildefil å laste opp."), code="required")
+        return upload
+
+    def save(self, commit: bool = True) -> ActorImage:
+        image = super().save(commit=False)
+        if processed := getattr(self, "_processed", None):
+            image.set_renditions(processed)
+        if commit:
+            image.save()
+        return image

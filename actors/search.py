@@ -1,0 +1,230 @@
+"""Search in the directory: Norwegian full-text search on PostgreSQL, a plain fallback on SQLite.
+
+The search document of an actor is its name, pitch, kind, sectors, municipality and
+postal place, description, offers and what it looks for, so a municipality or sector
+typed into the search box finds the actors in it. It is stored on the actor
+(`search_text`, and `search_vector` on PostgreSQL) by refresh_search_index(),
+which Actor.save() calls and which whoever changes an actor's sectors calls again
+(ActorForm, the admin, the demo data): many-to-many changes happen after save().
+
+PostgreSQL (`search_vector` has a GIN index, see migration 0004). Every word the
+visitor types must match, each in one of two ways:
+- full-text search with the `norwegian` configuration and prefix matching
+  (`konsert:*` finds "konserter", `designer:*` finds "designere"), on a vector
+  weighted A (name) > B (pitch, kind, sectors, place) > C (long texts);
+- or pg_trgm's word_similarity against the normalised words (>= TRIGRAM_THRESHOLD),
+  which finds a word inside a compound ("teater" in "Barneteater") and survives one
+  typo ("konsart"). Words shorter than four letters skip this: their trigrams match
+  almost anything.
+Results are ranked by ts_rank plus the trigram similarities.
+
+SQLite (the embedded default) has no stemming, so the fallback is normalised
+substring matching: both the document and the query are case-folded, accents are
+removed and æ/ø/å are spelled out (ae/o/a, so "Sømverkstedet", "SØMVERKSTEDET" and
+"somverkstedet" are the same), and a few common Norwegian endings are cut from each
+query word ("konserter" → "konsert", "designere" → "design") before it is looked
+for anywhere in the document, which also finds words inside compounds. Every word
+must match. What it does not do: tolerate typos, stem irregular forms, weigh the
+name above the description (relevance only counts words found in the name), or
+use an index (a full scan, fine for the few thousand profiles of a region).
+"""
+
+import re
+import unicodedata
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
+from django.db.models.lookups import Exact, GreaterThanOrEqual
+from django.utils import translation
+
+CONFIG = "norwegian"
+TRIGRAM_THRESHOLD = 0.5
+TRIGRAM_MIN_LENGTH = 4
+MAX_TERMS = 8
+
+_SPELL_OUT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "ð": "d", "þ": "th"})
+_WORD = re.compile(r"[^\W_]+")
+# Longest first: "erne" before "er".
+_ENDINGS = ("ene", "ane", "ere", "erne", "er", "en", "et", "e")
+_ENDINGS = tuple(sorted(_ENDINGS, key=len, reverse=True))
+
+
+def normalise(text: str) -> str:
+    """Case-folded, accents removed, æ/ø/å spelled out: "Kløfta Café" → "klofta cafe"."""
+    text = (text or "").casefold().translate(_SPELL_OUT)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+def terms(query: str) -> list[str]:
+    """The words of a search, lower-case, at most MAX_TERMS of them."""
+    seen: list[str] = []
+    for word in _WORD.findall((query or "").casefold()):
+        if word not in seen:
+            seen.append(word)
+    return seen[:MAX_TERMS]
+
+
+def light_stem(word: str) -> str:
+    """Cut one common Norwegian ending, keeping at least four letters (SQLite fallback only)."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def document_text(actor, sector_names: list[str], municipality_name: str) -> str:
+    """The normalised words of an actor's search document, each once, in order."""
+    with translation.override("nb"):
+        kind = str(actor.get_kind_display())
+    parts = [
+        actor.name,
+        actor.pitch,
+        kind,
+        " ".join(sector_names),
+        municipality_name,
+        actor.postal_place,
+        actor.description,
+        actor.offers,
+        actor.looking_for,
+    ]
+    words = dict.fromkeys(_WORD.findall(normalise(" ".join(p for p in parts if p))))
+    return " ".join(words)
+
+
+def refresh_search_index(queryset: QuerySet) -> None:
+    """Recompute the stored search document of these actors (a few queries, not one per actor)."""
+    from actors.models import Actor
+
+    actors = list(queryset.order_by().select_related("municipality").prefetch_related("sectors"))
+    for actor in actors:
+        actor.search_text = document_text(
+            actor, [s.name for s in actor.sectors.all()], actor.municipality.name
+        )
+    Actor.objects.bulk_update(actors, ["search_text"], batch_size=500)
+    if actors:
+        update_search_vectors(Actor.objects.filter(pk__in=[a.pk for a in actors]))
+
+
+def update_search_vectors(queryset: QuerySet) -> None:
+    """PostgreSQL: recompute the weighted tsvector in one UPDATE. Elsewhere: nothing to do."""
+    if connection.vendor == "postgresql":
+        queryset.order_by().update(search_vector=_vector())
+
+
+def _vector():
+    """The weighted tsvector, computed by PostgreSQL from the actor's own row."""
+    from django.contrib.postgres.aggregates import StringAgg
+    from django.contrib.postgres.search import SearchVector
+
+    from actors.models import Actor, Municipality, Sector
+
+    sector_names = Subquery(
+        Sector.objects.filter(actors=OuterRef("pk"))
+        .order_by()
+        .values("actors")
+        .annotate(names=StringAgg("name", " "))
+        .values("names")
+    )
+    municipality_name = Subquery(
+        Municipality.objects.filter(pk=OuterRef("municipality_id")).values("name")
+    )
+    with translation.override("nb"):
+        kind = Case(
+            *[When(kind=value, then=Value(str(label))) for value, label in Actor.Kind.choices],
+            default=Value(""),
+            output_field=TextField(),
+        )
+    return (
+        SearchVector("name", weight="A", config=CONFIG)
+        + SearchVector(
+            "pitch",
+            kind,
+            sector_names,
+            municipality_name,
+            "postal_place",
+            weight="B",
+            config=CONFIG,
+        )
+        + SearchVector("description", "offers", "looking_for", weight="C", config=CONFIG)
+    )
+
+
+def search(queryset: QuerySet, query: str) -> QuerySet:
+    """Only the actors that match every word of the query."""
+    words = terms(query)
+    if not words:
+        return queryset
+    if connection.vendor == "postgresql":
+        return _search_postgres(queryset, words)
+    for word in words:
+        queryset = queryset.filter(search_text__contains=light_stem(normalise(word)))
+    return queryset
+
+
+def rank(queryset: QuerySet, query: str) -> QuerySet:
+    """Annotate `relevance` (higher is better) for ordering search results."""
+    words = terms(query)
+    if not words:
+        return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
+
+        relevance = SearchRank(F("search_vector"), _all_words_query(words))
+        for word in words:
+            if len(word) >= TRIGRAM_MIN_LENGTH:
+                relevance += TrigramWordSimilarity(Value(normalise(word)), "search_text") * 0.5
+        return queryset.annotate(relevance=Cast(relevance, FloatField()))
+    relevance = sum(
+        (Case(When(name__icontains=word, then=Value(1)), default=Value(0)) for word in words),
+        start=Value(0),
+    )
+    return queryset.annotate(relevance=Cast(relevance, IntegerField()))
+
+
+def _prefix_query(word: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    # `word` holds letters and digits only (see terms()), so quoting it is safe.
+    return SearchQuery(f"'{word}':*", search_type="raw", config=CONFIG)
+
+
+def _all_words_query(words: list[str]):
+    query = _prefix_query(words[0])
+    for word in words[1:]:
+        query &= _prefix_query(word)
+    return query
+
+
+def _search_postgres(queryset: QuerySet, words: list[str]) -> QuerySet:
+    from django.contrib.postgres.search import TrigramWordSimilarity
+    from django.db.models import Func
+
+    for word in words:
+        tsquery = _prefix_query(word)
+        # A stop word ("og", "i") leaves an empty tsquery that matches nothing: ignore it.
+        condition = Q(search_vector=tsquery) | Q(
+            Exact(Func(tsquery, function="numnode", output_field=IntegerField()), 0)
+        )
+        if len(word) >= TRIGRAM_MIN_LENGTH:
+            condition |= Q(
+                GreaterThanOrEqual(
+                    TrigramWordSimilarity(Value(normalise(word)), "search_text"),
+                    TRIGRAM_THRESHOLD,
+                )
+            )
+        queryset = queryset.filter(condition)
+    return queryset

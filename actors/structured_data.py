@@ -1,0 +1,55 @@
+"""schema.org JSON-LD and Open Graph data for a profile page."""
+
+import json
+
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+
+# The characters that could end a <script> element or start markup, escaped the
+# same way Django's json_script does.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def actor_json_ld(actor, request: HttpRequest) -> SafeString:
+    """An Organization or Person (for individual artists) with public facts only."""
+    url = request.build_absolute_uri(actor.get_absolute_url())
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Person" if actor.is_person else "Organization",
+        "name": actor.name,
+        "url": url,
+        "description": actor.pitch,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": actor.postal_place or actor.municipality.name,
+            "addressRegion": actor.municipality.name,
+            "addressCountry": "NO",
+        },
+    }
+    if actor.org_number and not actor.is_person:
+        data["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "Organisasjonsnummer",
+            "value": actor.org_number,
+        }
+    if links := [link for _label, link in actor.links]:
+        data["sameAs"] = links
+    if image := actor.card_image:
+        data["image"] = request.build_absolute_uri(image.large.url)
+    public = actor.contact_for(_Anonymous())
+    if "email" in public:
+        data["email"] = public["email"]
+    if "phone" in public:
+        data["telephone"] = actor.phone
+    if "address" in public and actor.address:
+        data["address"]["streetAddress"] = actor.address
+        data["address"]["postalCode"] = actor.postal_code
+    if actor.sectors.all():
+        data["knowsAbout"] = [sector.name for sector in actor.sectors.all()]
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+
+
+class _Anonymous:
+    """Structured data is for search engines: only what anyone may see goes in."""
+
+    is_authenticated = False

@@ -1,0 +1,65 @@
+// The actor directory without page reloads: a ticked filter or a new sort order
+// fetches the same server-rendered page and swaps in the results and counts.
+// Focus stays where it is and the new number of results is announced (the count
+// is a role="status" live region). Without JavaScript the form's buttons do it all.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-directory-form]");
+  if (!form || !window.fetch || !window.DOMParser) return;
+
+  var panel = form.querySelector("[data-filter-panel]");
+  if (panel && window.matchMedia("(min-width: 60rem)").matches) panel.open = true;
+  form.querySelectorAll("[data-js-hide]").forEach(function (el) { el.hidden = true; });
+
+  var pending = null;
+
+  function urlFor() {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) {
+      if (value !== "") params.append(key, value);
+    });
+    var query = params.toString();
+    return form.action + (query ? "?" + query : "");
+  }
+
+  function swap(html, url) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var results = doc.querySelector("[data-results]");
+    if (!results) { window.location.href = url; return; }
+    form.querySelector("[data-results]").innerHTML = results.innerHTML;
+    doc.querySelectorAll("[data-facet]").forEach(function (fresh) {
+      var current = form.querySelector('[data-facet="' + fresh.getAttribute("data-facet") + '"]');
+      if (current) current.textContent = fresh.textContent;
+    });
+    var sort = form.querySelector("#directory-sort");
+    var freshSort = doc.querySelector("#directory-sort");
+    if (sort && freshSort) sort.innerHTML = freshSort.innerHTML;
+    // Changing the text of the live region is what screen readers announce.
+    var count = form.querySelector("#result-count");
+    var freshCount = doc.querySelector("#result-count");
+    if (count && freshCount) count.innerHTML = freshCount.innerHTML;
+    document.title = doc.title;
+    window.history.pushState({ directory: true }, "", url);
+  }
+
+  function refresh() {
+    var url = urlFor();
+    if (pending) pending.abort();
+    pending = new AbortController();
+    form.setAttribute("aria-busy", "true");
+    fetch(url, { signal: pending.signal, headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      })
+      .then(function (html) { swap(html, url); })
+      .catch(function (error) { if (error.name !== "AbortError") form.submit(); })
+      .finally(function () { form.removeAttribute("aria-busy"); });
+  }
+
+  form.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.type === "checkbox" || target.id === "directory-sort") refresh();
+  });
+  window.addEventListener("popstate", function () { window.location.reload(); });
+})();

@@ -1,0 +1,150 @@
+"""Search that understands Norwegian: full-text search with stemming, prefixes,
+compounds and typos on PostgreSQL; normalised matching on SQLite (case, æ/ø/å)."""
+
+import pytest
+
+from actors.models import Actor
+from actors.search import light_stem, normalise, terms
+from tests.factories import make_actor
+
+pytestmark = pytest.mark.django_db
+
+URL = "/aktorer/"
+
+
+def found(client, query: str) -> list[str]:
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    return [actor.name for actor in response.context["page_obj"].object_list]
+
+
+@pytest.fixture
+def actors():
+    make_actor(
+        "Kløfta Kammerkor",
+        pitch="Vi holder konserter i kirker og kulturhus.",
+        sectors=["musikk"],
+        municipality="ullensaker",
+    )
+    make_actor(
+        "Studio Form",
+        pitch="Grafiske designere for små bedrifter.",
+        sectors=["design"],
+        municipality="eidsvoll",
+    )
+    make_actor(
+        "Hurdal Barneteater",
+        pitch="Forestillinger for de minste.",
+        sectors=["scenekunst"],
+        municipality="hurdal",
+    )
+    make_actor(
+        "Sømverkstedet på Kløfta",
+        pitch="Redesign av klær og kurs i søm.",
+        sectors=["kunsthandverk"],
+        municipality="ullensaker",
+    )
+    make_actor(
+        "Vorma Keramikk",
+        pitch="Dreier kopper og fat.",
+        description="Verkstedet ligger ved elva, og vi har åpent for besøk i helgene.",
+        sectors=["kunsthandverk"],
+        municipality="nes",
+    )
+    make_actor("Skjult Konsertlag", pitch="Konserter.", status=Actor.Status.DRAFT)
+
+
+# Both databases.
+
+
+def test_search_is_case_insensitive_with_norwegian_letters(client, actors):
+    # On PostgreSQL fuzzy matching may add weaker hits after it ("verkstedet").
+    assert found(client, "SØMVERKSTEDET")[0] == "Sømverkstedet på Kløfta"
+    assert found(client, "sømverkstedet")[0] == "Sømverkstedet på Kløfta"
+    assert sorted(found(client, "KLØFTA")) == ["Kløfta Kammerkor", "Sømverkstedet på Kløfta"]
+
+
+def test_search_matches_norwegian_letters_written_out(client, actors):
+    assert found(client, "somverkstedet")[0] == "Sømverkstedet på Kløfta"
+
+
+def test_search_finds_word_forms_konsert_and_designer(client, actors):
+    assert found(client, "konsert") == ["Kløfta Kammerkor"]
+    assert found(client, "konserter") == ["Kløfta Kammerkor"]
+    assert found(client, "designer")[0] == "Studio Form"
+    assert found(client, "designere")[0] == "Studio Form"
+
+
+def test_search_finds_a_word_inside_a_compound(client, actors):
+    assert found(client, "teater") == ["Hurdal Barneteater"]
+
+
+def test_municipality_and_sector_names_find_the_actors_in_them(client, actors):
+    assert found(client, "Eidsvoll") == ["Studio Form"]
+    assert sorted(found(client, "kunsthåndverk")) == ["Sømverkstedet på Kløfta", "Vorma Keramikk"]
+
+
+def test_every_word_must_match(client, actors):
+    assert found(client, "keramikk nes") == ["Vorma Keramikk"]
+    assert found(client, "keramikk eidsvoll") == []
+
+
+def test_search_finds_words_in_the_long_description(client, actors):
+    assert found(client, "helgene") == ["Vorma Keramikk"]
+
+
+def test_search_never_shows_unpublished_actors(client, actors):
+    assert "Skjult Konsertlag" not in found(client, "konsertlag")
+
+
+def test_punctuation_and_quotes_in_the_search_are_harmless(client, actors):
+    assert found(client, "'keramikk' & | ! :* (nes)") == ["Vorma Keramikk"]
+
+
+def test_normalise_and_light_stem():
+    assert normalise("Kløfta Café ÆRE Åsen") == "klofta cafe aere asen"
+    assert terms("Jazz, jazz og  BLUES!") == ["jazz", "og", "blues"]
+    assert light_stem("konserter") == "konsert"
+    assert light_stem("designere") == "design"
+    assert light_stem("teater") == "teat"
+    assert light_stem("jazz") == "jazz"
+
+
+# PostgreSQL only: stemming, typos and ranking.
+
+
+def test_postgres_typo_still_finds_the_profile(client, actors, on_postgres):
+    assert "Kløfta Kammerkor" in found(client, "kammerkoor")
+    assert "Vorma Keramikk" in found(client, "keramik")
+
+
+def test_postgres_designere_finds_designer_and_stemming_works_both_ways(client, on_postgres):
+    make_actor("Tegnestua", pitch="Vi er en designer og en illustratør.", sectors=["design"])
+    make_actor("Formgiverne", pitch="Tre erfarne designere.", sectors=["design"])
+
+    assert sorted(found(client, "designere")) == ["Formgiverne", "Tegnestua"]
+    assert sorted(found(client, "designer")) == ["Formgiverne", "Tegnestua"]
+
+
+def test_postgres_ranks_a_name_match_above_a_description_match(client, on_postgres):
+    make_actor("Keramikkverkstedet", pitch="Dreiing og glasur.", sectors=["kunsthandverk"])
+    make_actor(
+        "Kulturhuset",
+        pitch="Scene og kino.",
+        description="Vi har også en liten utstilling med keramikk.",
+        sectors=["scener-gallerier-og-kulturhus"],
+    )
+
+    assert found(client, "keramikk") == ["Keramikkverkstedet", "Kulturhuset"]
+
+
+def test_postgres_stop_words_do_not_empty_the_result(client, actors, on_postgres):
+    assert found(client, "keramikk i nes") == ["Vorma Keramikk"]
+
+
+def test_postgres_search_vector_follows_sector_changes(client, on_postgres):
+    actor = make_actor("Lydmakerne", pitch="Vi lager lyd.", sectors=["musikk"])
+    actor.sectors.set([])
+    actor.refresh_search_index()
+
+    assert found(client, "musikk") == []

@@ -1,7 +1,9 @@
+import hashlib
 import re
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -129,4 +131,50 @@ class UploadLimitMiddleware:
             )
             return response
         return self.get_response(request)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve public pages to anonymous visitors from the cache for PAGE_CACHE_SECONDS.
+
+    Only what every anonymous visitor would get alike is shared: a GET without a
+    session or messages cookie, answered 200 without setting a cookie (a page with
+    a CSRF token sets one, so forms are never shared), without a CSP nonce and
+    without Cache-Control private/no-cache/no-store. The key is the language and
+    the full URL. A logged-in member (who has a session cookie) always gets a page
+    made for them, so never a stale or someone else's. Anonymous visitors may see a
+    page up to PAGE_CACHE_SECONDS old; 0 switches the cache off.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.bypass_cookies = (settings.SESSION_COOKIE_NAME, "messages")
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if (
+            not seconds
+            or request.method != "GET"
+            or any(name in request.COOKIES for name in self.bypass_cookies)
+        ):
+            return self.get_response(request)
+        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{request.LANGUAGE_CODE}:{digest}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if self._shareable(request, response):
+            cache.set(key, response, seconds)
+        return response
+
+    @staticmethod
+    def _shareable(request, response) -> bool:
+        cache_control = response.headers.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not isinstance(getattr(request, "_csp_nonce", None), str)
+            and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        )
 

@@ -1,0 +1,88 @@
+"""Anonymous visitors may get a public page from the cache; members never do."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_user
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 30
+    cache.clear()
+    yield
+    cache.clear()
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitor_gets_the_second_view_from_the_cache(
+    client, page_cache, django_assert_num_queries
+):
+    first = client.get("/")
+    with django_assert_num_queries(0):
+        second = client.get("/")
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["X-Request-ID"] != first["X-Request-ID"]  # headers are made fresh
+    assert "Content-Security-Policy" in second
+
+
+def test_each_language_and_query_string_is_cached_apart(client, english, page_cache):
+    norwegian = client.get("/om/").content.decode()
+    in_english = english.get("/om/").content.decode()
+
+    assert 'lang="nb"' in norwegian
+    assert 'lang="en"' in in_english
+
+
+def test_logged_in_member_never_gets_a_cached_page(client, page_cache):
+    client.get("/")  # an anonymous visit fills the cache
+    client.force_login(make_user("medlem"))
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert response.wsgi_request.user.is_authenticated
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert len(queries) > 0  # rendered again, not served from the cache
+
+
+def test_page_with_a_form_is_not_shared(page_cache):
+    # Its CSRF token belongs to one visitor's cookie; a shared copy would make
+    # everyone else's form fail.
+    first = Client().get("/admin/login/")
+    second = Client().get("/admin/login/")
+
+    assert first.content != second.content
+    assert "csrftoken" in second.cookies
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, page_cache):
+    client.get("/")
+    client.cookies["messages"] = "something"
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert len(queries) > 0
+
+
+def test_post_is_never_answered_from_the_cache(client, page_cache):
+    client.get("/om/")
+
+    assert client.post("/om/").status_code == 405
+
+
+def test_cache_is_off_when_page_cache_seconds_is_0(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/")
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert len(queries) > 0

@@ -12,7 +12,10 @@
    of connections after a short warm-up, and reads requests per second, the 50th,
    95th and 99th percentile latency and the errors (socket errors and non-2xx
    answers) from bench/report.lua.
-4. Writes a Markdown table to bench/results/load-<date>[-<label>].md, with each page
+4. Does this twice: every page rendered (PAGE_CACHE_SECONDS=0), then with the
+   anonymous page cache of the production settings (shared in Redis when one runs
+   on 127.0.0.1:6379, as with several instances; `--no-redis` for per-process).
+5. Writes Markdown tables to bench/results/load-<date>[-<label>].md, with each page
    beside the minimal page (a plain view through the same middleware, no database,
    no template): the ratio says how much of the stack's own limit a page reaches.
 
@@ -42,6 +45,7 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_load"
 SEED = ["--actors", "5000", "--events", "200", "--registrations", "5000"]
 AIM_P95_MS = 100.0
 AIM_DIRECTORY_RATIO = 0.5
+MINIMAL = "minimal page (robots.txt)"
 
 
 def log(message: str) -> None:
@@ -182,7 +186,7 @@ def stop(process: subprocess.Popen) -> None:
 def discover(base: str) -> dict[str, str]:
     """The pages to measure; the profile and event are the first ones linked."""
     pages = {
-        "minimal page (robots.txt)": "/robots.txt",
+        MINIMAL: "/robots.txt",
         "health check (/healthz)": "/healthz",
         "home": "/",
         "directory": "/aktorer/",
@@ -236,23 +240,9 @@ def wrk(url: str, *, connections: int, duration: int, threads: int) -> dict:
     }
 
 
-def markdown(results: dict[str, dict], context: dict) -> str:
-    minimal = results["minimal page (robots.txt)"]
+def table(results: dict[str, dict]) -> list[str]:
+    minimal = results[MINIMAL]
     lines = [
-        f"# Load benchmark {context['date']}",
-        "",
-        f"- Commit `{context['commit']}`; {context['cpus']} CPUs; load average before "
-        f"{context['load_before']}, after {context['load_after']}.",
-        f"- Data: {context['counts']['actors']} actors, {context['counts']['events']} events, "
-        f"{context['counts']['registrations']} registrations ({context['data_note']}).",
-        f"- gunicorn with the production settings (DEBUG=0, PostgreSQL, "
-        f"{context['workers']} workers × {context['threads']} threads, access log off), "
-        f"on 127.0.0.1; wrk with {context['connections']} connections, {context['threads_wrk']} "
-        f"threads, {context['duration']} s per page after a {context['warmup']} s warm-up, on "
-        "the same machine (wrk's own CPU use is part of the figures).",
-        "- Ratio = the page's requests per second ÷ the minimal page's (a plain view through "
-        "the same middleware, no database, no template).",
-        "",
         "| Page | URL | req/s | p50 ms | p95 ms | p99 ms | errors | req/s ratio |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -261,11 +251,12 @@ def markdown(results: dict[str, dict], context: dict) -> str:
             f"| {name} | `{r['url']}` | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | "
             f"{r['p99']:.1f} | {r['errors']} | {r['rps'] / minimal['rps']:.2f} |"
         )
-    lines += [
-        "",
-        "Aims (issue 5): zero errors; directory ≥ 0.5 × the minimal page; p95 < 100 ms.",
-        "",
-    ]
+    return lines
+
+
+def verdicts(results: dict[str, dict]) -> list[str]:
+    minimal = results[MINIMAL]
+    lines = []
     for name, r in results.items():
         misses = []
         if r["errors"]:
@@ -275,9 +266,65 @@ def markdown(results: dict[str, dict], context: dict) -> str:
         if name.startswith("directory") and r["rps"] / minimal["rps"] < AIM_DIRECTORY_RATIO:
             misses.append(f"ratio {r['rps'] / minimal['rps']:.2f}")
         lines.append(f"- {name}: {'met' if not misses else 'missed: ' + ', '.join(misses)}")
+    return lines
+
+
+def markdown(passes: dict[str, dict[str, dict]], context: dict) -> str:
+    lines = [
+        f"# Load benchmark {context['date']}",
+        "",
+        f"- Commit `{context['commit']}`; {context['cpus']} CPUs; load average before "
+        f"{context['load_before']}, after {context['load_after']}.",
+        f"- Data: {context['counts']['actors']} actors, {context['counts']['events']} events, "
+        f"{context['counts']['registrations']} registrations ({context['data_note']}).",
+        f"- gunicorn with the production settings (DEBUG=0, PostgreSQL, "
+        f"{context['workers']} workers × {context['threads']} threads, access log off, cache: "
+        f"{context['cache']}), on 127.0.0.1; wrk with {context['connections']} connections, "
+        f"{context['threads_wrk']} threads, {context['duration']} s per page after a "
+        f"{context['warmup']} s warm-up, on the same machine (wrk's own CPU use is part of "
+        "the figures).",
+        "- Ratio = the page's requests per second ÷ the minimal page's in the same pass "
+        "(a plain view through the same middleware, no database, no template).",
+        "- Aims (issue 5): zero errors; directory ≥ 0.5 × the minimal page; p95 < 100 ms.",
+    ]
+    for title, results in passes.items():
+        lines += ["", f"## {title}", "", *table(results), "", *verdicts(results)]
     if context.get("note"):
         lines += ["", context["note"]]
     return "\n".join(lines) + "\n"
+
+
+def redis_reachable() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def measure(env: dict[str, str], args, log_file: Path) -> dict[str, dict]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = start_gunicorn(env, port, log_file)
+    results: dict[str, dict] = {}
+    try:
+        for name, path in discover(base).items():
+            status, _body = get(base + path)
+            if status != 200:
+                log(f"{name}: {path} answered {status}, measuring anyway")
+            url = base + path
+            wrk(url, connections=args.connections, duration=args.warmup, threads=args.threads)
+            result = wrk(
+                url, connections=args.connections, duration=args.duration, threads=args.threads
+            )
+            results[name] = {"url": path, **result}
+            log(
+                f"{name:28} {result['rps']:7.0f} req/s  p50 {result['p50']:6.1f}  "
+                f"p95 {result['p95']:6.1f}  p99 {result['p99']:6.1f} ms  errors {result['errors']}"
+            )
+    finally:
+        stop(process)
+    return results
 
 
 def main() -> None:
@@ -287,6 +334,16 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--reuse-db", action="store_true", help="keep an existing database")
+    parser.add_argument(
+        "--no-redis", action="store_true", help="per-process cache even if Redis runs"
+    )
+    parser.add_argument(
+        "--pass",
+        dest="passes",
+        choices=["rendered", "cached"],
+        action="append",
+        help="measure only this pass (default: both)",
+    )
     parser.add_argument("--label", default="", help="suffix of the results file")
     parser.add_argument("--note", default="", help="a sentence added to the results file")
     args = parser.parse_args()
@@ -310,41 +367,33 @@ def main() -> None:
     }
     env.setdefault("GUNICORN_WORKERS", str((os.cpu_count() or 1) * 2 + 1))
     env.setdefault("GUNICORN_THREADS", "2")
+    if not args.no_redis and redis_reachable():
+        # As with several instances: one shared cache. Own key prefix, nothing flushed.
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
+        env["CACHE_KEY_PREFIX"] = f"bench-{os.getpid()}"
+        cache_note = "Redis at 127.0.0.1:6379"
+    else:
+        env.pop("REDIS_URL", None)
+        cache_note = "memory of each process (no Redis)"
 
     data_note = build_database(database_url, env, args.reuse_db)
     counts = row_counts(database_url)
     log(f"data: {counts} ({data_note})")
     manage("collectstatic", "--noinput", env=env)
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    process = start_gunicorn(env, port, tmp / "gunicorn.log")
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    results: dict[str, dict] = {}
-    try:
-        for name, path in discover(base).items():
-            status, _body = get(base + path)
-            if status != 200:
-                log(f"{name}: {path} answered {status}, measuring anyway")
-            wrk(
-                base + path,
-                connections=args.connections,
-                duration=args.warmup,
-                threads=args.threads,
-            )
-            result = wrk(
-                base + path,
-                connections=args.connections,
-                duration=args.duration,
-                threads=args.threads,
-            )
-            results[name] = {"url": path, **result}
-            log(
-                f"{name:28} {result['rps']:7.0f} req/s  p50 {result['p50']:6.1f}  "
-                f"p95 {result['p95']:6.1f}  p99 {result['p99']:6.1f} ms  errors {result['errors']}"
-            )
-    finally:
-        stop(process)
+    wanted = args.passes or ["rendered", "cached"]
+    passes: dict[str, dict[str, dict]] = {}
+    if "rendered" in wanted:
+        log("pass 1: every page rendered (PAGE_CACHE_SECONDS=0)")
+        passes["Every page rendered (PAGE_CACHE_SECONDS=0)"] = measure(
+            {**env, "PAGE_CACHE_SECONDS": "0"}, args, tmp / "gunicorn-rendered.log"
+        )
+    if "cached" in wanted:
+        log("pass 2: anonymous page cache on (PAGE_CACHE_SECONDS=30, the production default)")
+        passes["Anonymous page cache on (PAGE_CACHE_SECONDS=30, the production default)"] = measure(
+            {**env, "PAGE_CACHE_SECONDS": "30"}, args, tmp / "gunicorn-cached.log"
+        )
     load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
 
     now = datetime.now(UTC)
@@ -361,6 +410,7 @@ def main() -> None:
         "data_note": data_note,
         "workers": env["GUNICORN_WORKERS"],
         "threads": env["GUNICORN_THREADS"],
+        "cache": cache_note,
         "connections": args.connections,
         "threads_wrk": args.threads,
         "duration": args.duration,
@@ -370,9 +420,9 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     suffix = f"-{args.label}" if args.label else ""
     path = RESULTS / f"load-{now:%Y-%m-%d}{suffix}.md"
-    path.write_text(markdown(results, context))
+    path.write_text(markdown(passes, context))
     log(f"results in {path.relative_to(ROOT)}")
-    print(json.dumps(results, indent=1))
+    print(json.dumps(passes, indent=1))
     shutil.rmtree(tmp, ignore_errors=True)
 
 

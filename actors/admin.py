@@ -1,6 +1,7 @@
 """The coordinators' back office for the directory."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
@@ -50,14 +51,14 @@ class ActorImageInline(admin.TabularInline):
     def preview(self, image: ActorImage) -> str:
         if not image.pk or not image.small:
             return "–"
-        return format_html(
-            '<img src="{}" width="120" alt="{}">', image.small.url, image.alt_text
-        )
+        return format_html('<img src="{}" width="120" alt="{}">', image.small.url, image.alt_text)
 
 
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
     form = ActorForm
+    # The admin builds its own form fields; "kunstner.no" still means https://.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ActorImageInline]
     list_display = [
         "name",
@@ -158,7 +159,9 @@ class ActorAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publiser valgte aktører"))
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.publish()
-        message = ngettext("%(count)d aktør er publisert.", "%(count)d aktører er publisert.", count)
+        message = ngettext(
+            "%(count)d aktør er publisert.", "%(count)d aktører er publisert.", count
+        )
         messages.success(request, message % {"count": count})
 
     @admin.action(description=_("Skjul valgte aktører"))

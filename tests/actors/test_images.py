@@ -1,0 +1,207 @@
+"""Uploaded images go through Pillow only: size and pixel limits (decompression bombs),
+EXIF orientation applied, all metadata removed, two renditions made once at upload."""
+
+import io
+import struct
+import warnings
+import zlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from actors.forms import ActorImageForm
+from actors.images import LARGE_WIDTH, SMALL_WIDTH
+from actors.models import ActorImage
+from tests.factories import make_actor, make_image_bytes, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(data: bytes, name: str = "bilde.jpg", content_type: str = "image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def image_form(actor, data: bytes, **fields) -> ActorImageForm:
+    return ActorImageForm(
+        data={"role": "gallery", "alt_text": "Kopper på en hylle", "position": 0, **fields},
+        files={"upload": upload(data)},
+        instance=ActorImage(actor=actor),
+    )
+
+
+def add_image(actor, *, role: str = ActorImage.Role.GALLERY, position: int = 0) -> ActorImage:
+    form = image_form(actor, make_image_bytes(1600, 1000), role=role, position=position)
+    assert form.is_valid(), form.errors
+    return form.save()
+
+
+def png_bomb(width: int = 10_000, height: int = 10_000) -> bytes:
+    """A small, valid-looking PNG whose header declares width × height pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * (width + 1) * 1000, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def test_accepted_image_gets_two_renditions_with_their_sizes():
+    image = add_image(make_actor())
+
+    assert (image.small_width, image.small_height) == (SMALL_WIDTH, 300)
+    assert (image.large_width, image.large_height) == (LARGE_WIDTH, 750)
+    with Image.open(image.small.path) as small, Image.open(image.large.path) as large:
+        assert small.format == large.format == "WEBP"
+        assert small.size == (SMALL_WIDTH, 300)
+        assert large.size == (LARGE_WIDTH, 750)
+
+
+def test_small_image_is_never_enlarged():
+    form = image_form(make_actor(), make_image_bytes(300, 200, fmt="PNG"))
+    assert form.is_valid(), form.errors
+
+    image = form.save()
+
+    assert (image.small_width, image.large_width) == (300, 300)
+
+
+def test_exif_and_gps_are_removed_and_orientation_is_applied():
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    exif[0x010F] = "Testkamera"
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (60.0, 8.0, 0.0)
+    original = make_image_bytes(800, 600, exif=exif)
+    assert Image.open(io.BytesIO(original)).getexif().get(0x010F) == "Testkamera"
+
+    form = image_form(make_actor(), original)
+    assert form.is_valid(), form.errors
+    image = form.save()
+
+    for rendition in (image.small, image.large):
+        with Image.open(rendition.path) as stored:
+            assert not stored.getexif()
+            assert "exif" not in stored.info and "xmp" not in stored.info
+            assert stored.width < stored.height  # turned upright
+        with open(rendition.path, "rb") as raw:
+            assert b"Testkamera" not in raw.read()
+
+
+def test_too_big_file_is_refused_in_norwegian(settings):
+    settings.MAX_UPLOAD_BYTES = 10_000
+
+    form = image_form(make_actor(), make_image_bytes(1000, 1000) + b"\0" * 20_000)
+
+    assert not form.is_valid()
+    assert form.errors["upload"][0].startswith("Bildet er for stort")
+
+
+def test_file_that_is_not_an_image_is_refused_in_norwegian():
+    form = image_form(make_actor(), b"%PDF-1.4 dette er ikke et bilde")
+
+    assert not form.is_valid()
+    assert form.errors["upload"] == [
+        "Filen er ikke et bilde vi kan lese. Last opp et bilde i JPEG-, PNG- eller WebP-format."
+    ]
+
+
+def test_unsupported_image_format_is_refused():
+    form = image_form(make_actor(), make_image_bytes(50, 50, fmt="GIF"))
+
+    assert not form.is_valid()
+    assert "GIF støttes ikke" in form.errors["upload"][0]
+
+
+def test_decompression_bomb_is_refused_before_decoding():
+    bomb = png_bomb()
+    assert len(bomb) < 16 * 1024
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        declared = Image.open(io.BytesIO(bomb))
+        assert declared.size == (10_000, 10_000)  # 100 megapixels declared
+
+    form = image_form(make_actor(), bomb)
+
+    assert not form.is_valid()
+    assert form.errors["upload"][0].startswith("Bildet har for mange piksler")
+    assert ActorImage.objects.count() == 0
+
+
+def test_pixel_limit_holds_below_pillows_own_limit():
+    """Pillow only warns up to 179 MP; our stricter 40 MP limit refuses 50 MP."""
+    form = image_form(make_actor(), png_bomb(10_000, 5_000))
+
+    assert not form.is_valid()
+    assert "for mange piksler" in form.errors["upload"][0]
+
+
+def test_alt_text_is_required():
+    form = image_form(make_actor(), make_image_bytes(), alt_text="")
+
+    assert not form.is_valid()
+    assert "alt_text" in form.errors
+
+
+def test_new_image_needs_a_file():
+    form = ActorImageForm(
+        data={"role": "gallery", "alt_text": "Noe", "position": 0},
+        files={},
+        instance=ActorImage(actor=make_actor()),
+    )
+
+    assert not form.is_valid()
+    assert form.errors["upload"] == ["Velg en bildefil å laste opp."]
+
+
+def test_coordinator_uploads_an_image_through_the_admin(client):
+    actor = make_actor("Med bilde")
+    client.force_login(make_staff())
+    url = f"/admin/actors/actor/{actor.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if value is not None and key not in ("sectors", "owner")
+    }
+    data["sectors"] = [s.pk for s in actor.sectors.all()]
+    data["municipality"] = actor.municipality_id
+    data.update(
+        {
+            "images-TOTAL_FORMS": "1",
+            "images-INITIAL_FORMS": "0",
+            "images-MIN_NUM_FORMS": "0",
+            "images-MAX_NUM_FORMS": "9",
+            "images-0-role": "gallery",
+            "images-0-alt_text": "Et rolig bilde",
+            "images-0-position": "0",
+            "images-0-upload": upload(make_image_bytes(2000, 1000)),
+        }
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    image = actor.images.get()
+    assert (image.small_width, image.large_width) == (SMALL_WIDTH, LARGE_WIDTH)
+
+
+def test_directory_card_uses_srcset_sizes_and_lazy_loading(client):
+    actor = make_actor("Bildeaktør")
+    image = add_image(actor)
+
+    html = client.get("/aktorer/").content.decode()
+
+    assert f'srcset="{image.small.url} 480w, {image.large.url} 1200w"' in html
+    assert 'sizes="' in html and 'loading="lazy"' in html
+    assert 'width="480" height="300"' in html

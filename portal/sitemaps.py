@@ -18,3 +18,7 @@ sitemaps: dict[str, type[Sitemap]] = {"pages": StaticPagesSitemap}
 from events.sitemaps import EventSitemap  # noqa: E402
 
 sitemaps["events"] = EventSitemap
+
+from actors.sitemaps import ActorSitemap  # noqa: E402
+
+sitemaps["actors"] = ActorSitemap

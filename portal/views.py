@@ -15,7 +15,7 @@ from events.models import Event
 
 @require_GET
 def home(request):
-    newest_actors = Actor.objects.published().newest().select_related("municipality")[:6]
+    newest_actors = Actor.objects.published().newest().for_cards()[:6]
     upcoming_events = Event.objects.published().upcoming().for_cards()[:3]
     return render(
         request,

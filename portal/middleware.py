@@ -55,11 +55,11 @@ class RequestIdMiddleware:
         incoming = request.headers.get(self.header, "")
         rid = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = rid
-        token = portal_logging.request_id.set(rid)
-        try:
-            response = self.get_response(request)
-        finally:
-            portal_logging.request_id.reset(token)
+        # Not reset on the way out: Django logs "Not Found" and 500s after the
+        # middleware has returned, and those lines need the id most. The next
+        # request in this thread sets its own.
+        portal_logging.request_id.set(rid)
+        response = self.get_response(request)
         response.headers[self.header] = rid
         return response
 

@@ -199,3 +199,30 @@ def test_request_id_is_returned_and_kept_from_the_proxy(client):
     assert forwarded["X-Request-ID"] == "nginx-3f2a9c0d11"
     assert "FAKE" not in injected["X-Request-ID"]
     assert len(injected["X-Request-ID"]) == 32
+
+
+def test_production_logs_are_json_lines_with_the_request_id_of_the_response(tmp_path):
+    script = (
+        "import django; django.setup()\n"
+        "from django.core.management import call_command\n"
+        "call_command('collectstatic', interactive=False, verbosity=0)\n"
+        "from django.test import Client\n"
+        "response = Client(HTTP_HOST='kreativ.example.no').get('/finnes-ikke/', secure=True)\n"
+        "print('ID', response['X-Request-ID'])\n"
+    )
+    result = _run(
+        [sys.executable, "-c", script],
+        **PRODUCTION,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_SETTINGS_MODULE="portal.settings",
+    )
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    response_id = lines[-1].removeprefix("ID ")
+    entries = [json.loads(line) for line in lines[:-1]]
+    not_found = next(entry for entry in entries if entry["message"] == "Not Found: /finnes-ikke/")
+    assert not_found["level"] == "WARNING"
+    assert not_found["request_id"] == response_id
+    assert not_found["status_code"] == 404

@@ -44,6 +44,7 @@ keep("admin_login", client.post(
 ))
 keep("admin_index", client.get("/" + settings.ADMIN_URL, secure=True))
 keep("robots", client.get("/robots.txt", secure=True))
+keep("calendar", client.get("/arrangementer/kalender.ics", secure=True))
 keep("static", client.get(settings.STATIC_URL + "css/portal.css", secure=True))
 keep("plain_http", client.get("/om/"))
 print(json.dumps(out))
@@ -76,7 +77,7 @@ def production(tmp_path_factory) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-EVERY_RESPONSE = ["public", "admin", "admin_index", "robots", "static"]
+EVERY_RESPONSE = ["public", "admin", "admin_index", "robots", "calendar", "static"]
 
 
 @pytest.mark.parametrize("name", EVERY_RESPONSE)
@@ -119,7 +120,7 @@ def test_other_security_headers(production, name):
     assert len(headers["X-Request-ID"]) == 32
 
 
-@pytest.mark.parametrize("name", ["public", "admin", "admin_index", "robots"])
+@pytest.mark.parametrize("name", ["public", "admin", "admin_index", "robots", "calendar"])
 def test_pages_cannot_be_framed(production, name):
     assert production[name]["headers"]["X-Frame-Options"] == "DENY"
 
@@ -143,6 +144,10 @@ def test_static_file_is_sniff_proof_and_long_lived(production):
     headers = production["static"]["headers"]
     assert headers["Content-Type"].startswith("text/css")
     assert "max-age" in headers["Cache-Control"]
+
+
+def test_calendar_download_is_a_calendar(production):
+    assert production["calendar"]["headers"]["Content-Type"].startswith("text/calendar")
 
 
 def test_plain_http_is_redirected_to_https(production):

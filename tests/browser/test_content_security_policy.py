@@ -11,9 +11,9 @@ def _violations_while(page, visit) -> list[str]:
     messages: list[str] = []
     page.on(
         "console",
-        lambda message: messages.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            messages.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     visit()
     return messages
@@ -43,5 +43,28 @@ def test_admin_works_under_the_policy(page, live_server):
         # The groups chooser is built by the admin's JavaScript; it exists only
         # if the scripts ran.
         assert page.locator("#id_groups_from").count() == 1
+
+    assert _violations_while(page, visit) == []
+
+
+def test_two_factor_login_and_device_admin_work_under_the_policy(page, live_server, settings):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.REQUIRE_2FA_FOR_STAFF = True
+    user = get_user_model().objects.create_superuser("koordinator", "k@example.no", "hemmelig-42")
+    device = TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
+
+    def visit():
+        page.goto(live_server.url + "/admin/")
+        page.get_by_label("Brukernavn").fill("koordinator")
+        page.get_by_label("Passord").fill("hemmelig-42")
+        page.get_by_label("Engangskode").fill(f"{totp(device.bin_key):06d}")
+        page.get_by_role("button", name="Logg inn").click()
+        page.wait_for_url(live_server.url + "/admin/")
+        page.goto(live_server.url + f"/admin/otp_totp/totpdevice/{device.pk}/config/")
+        page.wait_for_load_state("networkidle")
+        # The QR code is an image the admin draws on the server.
+        assert page.locator("img.qrcode-image").evaluate("img => img.naturalWidth") > 0
 
     assert _violations_while(page, visit) == []

@@ -4,6 +4,7 @@ Every helper takes keyword arguments for the fields a test cares about and fills
 the rest with plausible Norwegian values.
 """
 
+import importlib
 import io
 import itertools
 
@@ -15,12 +16,25 @@ from actors.models import Actor, Municipality, Sector
 _counter = itertools.count(1)
 
 
+def ensure_seeded() -> None:
+    """Put back the migration's municipalities and sectors: transactional tests flush them."""
+    seeded = importlib.import_module("actors.migrations.0002_seed_municipalities_and_sectors")
+    if not Municipality.objects.exists():
+        for name, slug, number in seeded.MUNICIPALITIES:
+            Municipality.objects.create(name=name, slug=slug, number=number)
+    if not Sector.objects.exists():
+        for position, (name, slug) in enumerate(seeded.SECTORS, start=1):
+            Sector.objects.create(name=name, slug=slug, position=position)
+
+
 def municipality(slug: str = "ullensaker") -> Municipality:
     """One of the six seeded municipalities (the data migration creates them)."""
+    ensure_seeded()
     return Municipality.objects.get(slug=slug)
 
 
 def sector(slug: str = "musikk") -> Sector:
+    ensure_seeded()
     return Sector.objects.get(slug=slug)
 
 
@@ -46,6 +60,7 @@ def make_actor(
     `sectors` and `municipality` accept objects or slugs.
     """
     n = next(_counter)
+    ensure_seeded()
     if municipality is None or isinstance(municipality, str):
         municipality = Municipality.objects.get(slug=municipality or "ullensaker")
     fields.setdefault("kind", Actor.Kind.ARTIST)
@@ -55,9 +70,8 @@ def make_actor(
     actor.save()
     wanted = sectors if sectors is not None else ["musikk"]
     actor.sectors.set([s if isinstance(s, Sector) else Sector.objects.get(slug=s) for s in wanted])
-    if hasattr(actor, "refresh_search_index"):
-        # Sectors are part of the search document; changing them is an explicit step.
-        actor.refresh_search_index()
+    # Sectors are part of the search document; changing them is an explicit step.
+    actor.refresh_search_index()
     return actor
 
 

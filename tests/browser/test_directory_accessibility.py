@@ -1,0 +1,75 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on the directory (filters open, results,
+no results) and on a full profile, at desktop and phone sizes."""
+
+import pytest
+
+from actors.models import ActorImage, Visibility
+from tests.actors.test_images import add_image
+from tests.browser.axe import assert_no_axe_violations
+from tests.factories import make_actor
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def full_profile():
+    actor = make_actor(
+        "Vorma Keramikk",
+        municipality="nes",
+        sectors=["kunsthandverk", "visuell-kunst"],
+        pitch="Dreier kopper og fat i steintøy.",
+        description="Verkstedet ligger ved Vorma.\n\nVi har åpent i helgene.",
+        offers="Servise på bestilling.",
+        looking_for="Kafeer som vil ha lokalt servise.",
+        org_number="988077917",
+        website="https://vorma.example.no/",
+        open_for_collaboration=True,
+        available_for_hire=True,
+        contact_person="Kari Nilsen",
+        contact_person_visibility=Visibility.PUBLIC,
+        email="post@vorma.example.no",
+        address="Elvegata 1",
+        postal_code="2150",
+        postal_place="Årnes",
+    )
+    add_image(actor, role=ActorImage.Role.LOGO)
+    for position in range(3):
+        add_image(actor, position=position)
+    for n in range(5):
+        make_actor(f"Aktør {n}", municipality="eidsvoll", open_for_collaboration=bool(n % 2))
+    return actor
+
+
+def test_directory_with_filters_open_has_no_axe_violations(page, live_server, full_profile):
+    page.goto(live_server.url + "/aktorer/?kommune=nes&bransje=kunsthandverk&samarbeid=ja")
+
+    assert page.locator("[data-filter-panel]").get_attribute("open") is not None
+    assert_no_axe_violations(page)
+
+
+def test_directory_on_phone_with_filters_open_has_no_axe_violations(
+    phone_page, live_server, full_profile
+):
+    phone_page.goto(live_server.url + "/aktorer/?q=keramikk")
+    phone_page.get_by_text("Filtrer resultatene").click()
+
+    assert_no_axe_violations(phone_page)
+
+
+def test_search_without_results_has_no_axe_violations(page, live_server, full_profile):
+    page.goto(live_server.url + "/aktorer/?q=tubaorkester&kommune=hurdal")
+
+    assert page.get_by_text("Ingen aktører passer").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_profile_has_no_axe_violations(page, live_server, full_profile):
+    page.goto(live_server.url + full_profile.get_absolute_url())
+
+    assert_no_axe_violations(page)
+
+
+def test_profile_on_phone_has_no_axe_violations(phone_page, live_server, full_profile):
+    phone_page.goto(live_server.url + full_profile.get_absolute_url())
+
+    assert_no_axe_violations(phone_page)

@@ -186,6 +186,9 @@ ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
 # (django-otp, TOTP). Create the first device with `manage.py add_totp_device`.
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Kreative Øvre Romerike")
+# Admin logins refused for a user name after this many failures within the window.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
 
 # Language and time. Norwegian Bokmål is the source language of every string;
 # English comes from locale/en. See docs/architecture.md for why.

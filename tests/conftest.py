@@ -9,6 +9,10 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Counters (failed logins) and cached pages must not leak from one test to the next.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

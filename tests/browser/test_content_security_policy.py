@@ -1,8 +1,14 @@
 """The Content-Security-Policy breaks nothing: Chromium reports no violation on
 public pages or in the admin, whose forms use the most JavaScript."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from actors.models import Actor
+from events.models import Event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,8 +26,21 @@ def _violations_while(page, visit) -> list[str]:
 
 
 def test_public_pages_break_no_policy(page, live_server):
+    call_command("seed_demo", stdout=io.StringIO())
+    actor = Actor.objects.published().first()
+    event = Event.objects.filter(status=Event.Status.PUBLISHED).first()
+
     def visit():
-        for path in ("/", "/om/", "/aktorer/", "/arrangementer/", "/finnes-ikke/"):
+        for path in (
+            "/",
+            "/om/",
+            "/aktorer/",
+            "/aktorer/?q=musikk",
+            actor.get_absolute_url(),
+            "/arrangementer/",
+            event.get_absolute_url(),
+            "/finnes-ikke/",
+        ):
             page.goto(live_server.url + path)
             page.wait_for_load_state("networkidle")
 

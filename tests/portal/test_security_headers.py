@@ -98,7 +98,7 @@ def test_content_security_policy_allows_no_inline_script_and_no_framing(producti
         part.strip().split(" ", 1) if " " in part.strip() else (part.strip(), "")
         for part in production[name]["headers"]["Content-Security-Policy"].split(";")
     )
-    assert policy["default-src"] == "'self'"
+    assert policy["default-src"] == "'none'"
     assert policy["script-src"] == "'self'"
     assert policy["style-src"] == "'self'"
     assert policy["object-src"] == "'none'"

@@ -12,6 +12,7 @@ guessing without a lock a coordinator would have to ask someone to open.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
@@ -19,6 +20,8 @@ from django.contrib.admin.apps import AdminConfig
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+
+logger = logging.getLogger(__name__)
 
 
 class PortalAdminSite(AdminSite):
@@ -41,7 +44,7 @@ class PortalAdminSite(AdminSite):
         if request.method == "POST":
             username = request.POST.get("username", "").strip().lower()
             key = "login-failures:" + hashlib.sha256(username.encode()).hexdigest()
-            if cache.get(key, 0) >= settings.LOGIN_FAILURE_LIMIT:
+            if self._failures(key) >= settings.LOGIN_FAILURE_LIMIT:
                 return TemplateResponse(
                     request,
                     "admin/login_throttled.html",
@@ -54,9 +57,21 @@ class PortalAdminSite(AdminSite):
         response = super().login(request, extra_context)
         # The form shown again after a POST means a wrong password or code.
         if key is not None and response.status_code == 200:
-            cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
-            cache.incr(key)
+            try:
+                cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
+                cache.incr(key)
+            except Exception:
+                logger.warning("Cache unreachable: failed login not counted")
         return response
+
+    @staticmethod
+    def _failures(key: str) -> int:
+        # Without the cache, logins go on unthrottled rather than not at all.
+        try:
+            return cache.get(key, 0)
+        except Exception:
+            logger.warning("Cache unreachable: login throttle off")
+            return 0
 
     def has_permission(self, request: HttpRequest) -> bool:
         if not super().has_permission(request):

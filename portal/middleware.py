@@ -1,4 +1,5 @@
 import hashlib
+import logging
 import re
 import uuid
 
@@ -10,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 
 from portal import logging as portal_logging
 
+logger = logging.getLogger(__name__)
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,128}")
 
 
@@ -159,12 +161,19 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"page:{request.LANGUAGE_CODE}:{digest}"
-        cached = cache.get(key)
+        try:
+            cached = cache.get(key)
+        except Exception:  # a cache outage must cost speed, not the page
+            logger.warning("Page cache unreachable; serving %s uncached", request.path)
+            return self.get_response(request)
         if cached is not None:
             return cached
         response = self.get_response(request)
         if self._shareable(request, response):
-            cache.set(key, response, seconds)
+            try:
+                cache.set(key, response, seconds)
+            except Exception:
+                logger.warning("Page cache unreachable; %s not stored", request.path)
         return response
 
     @staticmethod

@@ -86,3 +86,17 @@ def test_cache_is_off_when_page_cache_seconds_is_0(client, settings):
     with CaptureQueriesContext(connection) as queries:
         client.get("/")
     assert len(queries) > 0
+
+
+def test_pages_and_logins_still_work_when_the_cache_is_down(client, settings):
+    settings.PAGE_CACHE_SECONDS = 30
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+
+    assert client.get("/").status_code == 200
+    assert client.get("/").status_code == 200
+    assert client.post("/admin/login/", {"username": "x", "password": "y"}).status_code == 200

@@ -162,8 +162,9 @@ if REDIS_URL:
         }
     }
     # Sessions read from the shared cache and are written through to the database,
-    # so a Redis restart logs nobody out.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # so a Redis restart logs nobody out (portal/sessions.py: Django's cached_db
+    # that keeps working from the database while Redis is down).
+    SESSION_ENGINE = "portal.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # Not cached_db here: each process would keep its own, possibly stale, copy.

@@ -98,7 +98,7 @@ def test_redis_url_gives_a_shared_cache_and_cached_sessions():
     cache = shown["CACHES"]["default"]
     assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert cache["LOCATION"] == "redis://cache.example.no:6379/1"
-    assert shown["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    assert shown["SESSION_ENGINE"] == "portal.sessions"
 
 
 def test_media_is_on_local_disk_by_default():

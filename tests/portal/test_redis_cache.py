@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 
+from tests.factories import make_staff
+
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
@@ -24,7 +26,7 @@ def redis_cache(settings):
             "KEY_PREFIX": "portal-tests",
         }
     }
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "portal.sessions"
     cache.clear()
     yield cache
     cache.clear()
@@ -57,3 +59,19 @@ def test_a_session_in_redis_is_seen_by_another_process(client, redis_cache):
     assert response.status_code == 200
     keys = redis_cache._cache.get_client().keys("portal-tests:*")
     assert any(b"django.contrib.sessions.cached_db" in key for key in keys)
+
+
+@pytest.mark.django_db
+def test_logged_in_member_keeps_working_while_the_cache_is_down(client, settings):
+    settings.SESSION_ENGINE = "portal.sessions"
+    client.force_login(make_staff("koordinator"))
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+
+    assert client.get("/admin/").status_code == 200
+    client.post("/admin/logout/")
+    assert client.get("/admin/").status_code == 302

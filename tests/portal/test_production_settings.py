@@ -226,3 +226,73 @@ def test_production_logs_are_json_lines_with_the_request_id_of_the_response(tmp_
     assert not_found["level"] == "WARNING"
     assert not_found["request_id"] == response_id
     assert not_found["status_code"] == 404
+
+
+def test_gunicorn_settings_come_from_the_environment():
+    script = (
+        "import json, portal.gunicorn_conf as c\n"
+        "print(json.dumps([c.bind, c.workers, c.threads, c.timeout, c.accesslog]))"
+    )
+    result = _run(
+        [sys.executable, "-c", script],
+        GUNICORN_BIND="127.0.0.1:9000",
+        GUNICORN_WORKERS="3",
+        GUNICORN_THREADS="4",
+        GUNICORN_TIMEOUT="20",
+        GUNICORN_ACCESS_LOG="",
+    )
+
+    assert json.loads(result.stdout) == ["127.0.0.1:9000", 3, 4, 20, None]
+
+
+def test_gunicorn_serves_the_portal_with_production_settings(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    environment = {k: v for k, v in os.environ.items() if k not in CLEARED}
+    environment.update(
+        PRODUCTION,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS="1",
+    )
+    log = (tmp_path / "gunicorn.log").open("w+")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--config",
+            "python:portal.gunicorn_conf",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(100):
+            try:
+                ready = urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("gunicorn did not answer /readyz")
+        robots = urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    assert ready.status == 200
+    assert robots.status == 200
+    assert "default-src 'none'" in robots.headers["Content-Security-Policy"]
+    log.seek(0)
+    assert f"request_id={robots.headers['X-Request-ID']}" in log.read()

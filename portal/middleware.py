@@ -67,7 +67,7 @@ class RequestIdMiddleware:
 
 
 class SecurityHeadersMiddleware:
-    """Headers Django has no setting for: a restrictive Permissions-Policy.
+    """Headers Django has no setting for: a restrictive Permissions-Policy and CORP.
 
     The portal uses none of these browser features, so each is switched off for
     the page and anything embedded in it.
@@ -103,6 +103,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        # Other sites may link to the portal's pages and images, not load them
+        # into their own pages.
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-site")
         return response
 
 

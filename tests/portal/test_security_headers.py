@@ -114,6 +114,7 @@ def test_other_security_headers(production, name):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "same-origin"
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-site"
     assert "camera=()" in headers["Permissions-Policy"]
     assert "geolocation=()" in headers["Permissions-Policy"]
     assert "microphone=()" in headers["Permissions-Policy"]

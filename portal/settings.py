@@ -88,6 +88,9 @@ MIDDLEWARE = [
     "portal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An ETag from each page's own bytes: a browser revisiting an unchanged page
+    # gets 304 Not Modified, and a changed page can never match.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
     "portal.middleware.AnonymousPageCacheMiddleware",

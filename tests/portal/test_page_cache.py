@@ -100,3 +100,14 @@ def test_pages_and_logins_still_work_when_the_cache_is_down(client, settings):
     assert client.get("/").status_code == 200
     assert client.get("/").status_code == 200
     assert client.post("/admin/login/", {"username": "x", "password": "y"}).status_code == 200
+
+
+def test_unchanged_page_answers_304_to_a_revisiting_browser(client):
+    first = client.get("/om/")
+
+    again = client.get("/om/", HTTP_IF_NONE_MATCH=first["ETag"])
+    other = client.get("/om/", HTTP_IF_NONE_MATCH='"not-this-page"')
+
+    assert again.status_code == 304
+    assert again.content == b""
+    assert other.status_code == 200

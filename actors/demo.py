@@ -10,6 +10,7 @@ import random
 import time
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.utils import timezone
 
 from actors.demo_art import draw, draw_logo
@@ -744,3 +745,7 @@ def _bulk_synthetic(count: int, municipalities: list, sectors: list) -> None:
         batch_size=2000,
     )
     update_search_vectors(Actor.objects.filter(slug__startswith="syntetisk-"))
+    if connection.vendor == "postgresql":
+        # Fresh statistics, so the planner knows the table is no longer small.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE actors_actor, actors_actor_sectors")

@@ -10,15 +10,26 @@ from actors.structured_data import actor_json_ld
 PAGE_SIZE = 24
 
 
+class CountedPaginator(Paginator):
+    """A paginator told the number of results, which the facet counts already gave."""
+
+    def __init__(self, object_list, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
 @require_GET
 def actor_list(request):
     actor_filter = ActorFilter(request.GET, queryset=Actor.objects.published())
-    paginator = Paginator(actor_filter.qs.for_cards(), PAGE_SIZE)
+    facets = actor_filter.facets()
+    paginator = CountedPaginator(
+        actor_filter.qs.for_cards(), PAGE_SIZE, count=actor_filter.result_count
+    )
     page_obj = paginator.get_page(request.GET.get("side"))
     return render(
         request,
         "actors/actor_list.html",
-        {"filter": actor_filter, "facets": actor_filter.facets(), "page_obj": page_obj},
+        {"filter": actor_filter, "facets": facets, "page_obj": page_obj},
     )
 
 

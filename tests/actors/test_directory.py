@@ -266,10 +266,10 @@ def test_directory_query_count_is_the_same_for_5_and_60_actors(
     client, django_assert_num_queries, query
 ):
     _make_many(5)
-    with django_assert_num_queries(9) as small:
+    with django_assert_num_queries(6) as small:
         client.get(URL + query)
     _make_many(55)
-    with django_assert_num_queries(9) as large:
+    with django_assert_num_queries(6) as large:
         client.get(URL + query)
 
     assert len(small.captured_queries) == len(large.captured_queries)

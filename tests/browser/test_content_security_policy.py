@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from actors.models import Actor
 from events.models import Event
+from tests.factories import ensure_seeded
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,6 +27,7 @@ def _violations_while(page, visit) -> list[str]:
 
 
 def test_public_pages_break_no_policy(page, live_server):
+    ensure_seeded()  # an earlier transactional test may have flushed the municipalities
     call_command("seed_demo", stdout=io.StringIO())
     actor = Actor.objects.published().first()
     event = Event.objects.filter(status=Event.Status.PUBLISHED).first()

@@ -22,6 +22,7 @@ All traffic stays on 127.0.0.1 and every loop is bounded in time.
 
 import argparse
 import collections
+import contextlib
 import getpass
 import os
 import re
@@ -358,10 +359,8 @@ def main() -> None:
         if gunicorn is not None and gunicorn.poll() is None:
             os.killpg(gunicorn.pid, signal.SIGTERM)
             gunicorn.wait(timeout=30)
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             pg.stop()
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(folder, ignore_errors=True)
 
     if problems:

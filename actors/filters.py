@@ -33,6 +33,8 @@ ORDERINGS = {
     SORT_UPDATED: ["-updated_at", "-pk"],
 }
 FACET_GROUPS = ("kommune", "bransje", "type")
+# Above this many matches, each query repeats the search instead of listing the ids.
+MAX_MATERIALISED_IDS = 10_000
 FLAG_FILTERS = {"samarbeid": "open_for_collaboration", "booking": "available_for_hire"}
 
 
@@ -83,6 +85,7 @@ class ActorFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._search_ids: list[int] | None = None
         # Two small queries per page, whatever is ticked: the options and their labels.
         self.municipalities = list(Municipality.objects.order_by("-in_region", "name"))
         self.sectors = list(Sector.objects.all())
@@ -92,7 +95,15 @@ class ActorFilter(django_filters.FilterSet):
     # Filter methods: each narrows the queryset and nothing else.
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search.search(queryset, value)
+        # The page filters the results three times (facets, sector facets, the page
+        # itself); the search, the costly part, runs once and the rest reuse its ids.
+        if self._search_ids is None:
+            self._search_ids = list(
+                search.search(self.queryset, value).order_by().values_list("pk", flat=True)
+            )
+        if len(self._search_ids) > MAX_MATERIALISED_IDS:
+            return search.search(queryset, value)
+        return queryset.filter(pk__in=self._search_ids)
 
     def filter_municipality(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         ids = [m.pk for m in self.municipalities if m.slug in value]

@@ -30,6 +30,10 @@ POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_actors"
 AIM_P95_MS = 50.0
 WARM_UP = 20
+SETTLE = (
+    "from django.db import connection; connection.cursor().execute("
+    "'VACUUM ANALYZE' if connection.vendor == 'postgresql' else 'ANALYZE')"
+)
 
 PAGES = [
     ("Directory, unfiltered", "/aktorer/"),
@@ -85,6 +89,8 @@ def build(env: dict[str, str]) -> float:
     output = run(python, "manage.py", "seed_demo", "--actors", "5000", env=env)
     seconds = time.monotonic() - started
     log(output.strip().splitlines()[0] if output.strip() else "seeded")
+    # Settle the fresh tables first, so autovacuum does not run during the measurement.
+    run(python, "manage.py", "shell", "-c", SETTLE, env=env)
     return seconds
 
 
@@ -150,11 +156,9 @@ def table(measured: dict[str, dict], seed_seconds: dict[str, float], iterations:
         for backend in backends:
             page = measured[backend]["pages"][label]
             cells += [f"{page['median']:.1f}", f"{page['p95']:.1f}"]
-        first = measured[backends[0]]["pages"][label]
         queries = "/".join(str(measured[b]["pages"][label]["queries"]) for b in backends)
         found = "/".join(str(measured[b]["pages"][label]["results"] or "–") for b in backends)
         lines.append(f"| {label} (`{url}`) | " + " | ".join(cells) + f" | {queries} | {found} |")
-        del first
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     seeds = ", ".join(f"{b}: {s:.1f} s" for b, s in seed_seconds.items())
     actors = ", ".join(f"{b}: {m['actors']}" for b, m in measured.items())
@@ -209,6 +213,11 @@ def main() -> None:
             log(f"{name}: measuring {len(PAGES)} pages × {args.iterations} requests")
             measured[name] = measure_in_child(env, args.iterations)
     report = table(measured, seed_seconds, args.iterations)
+    report += (
+        f"\nLoad average (1, 5, 15 min) at the end: "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}. The machine is shared; a "
+        "p95 far above its median is usually another process taking the CPU.\n"
+    )
     print(report)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(report, encoding="utf-8")

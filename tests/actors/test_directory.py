@@ -258,18 +258,34 @@ def _make_many(count: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "query",
-    ["", "?q=musikk&kommune=eidsvoll&kommune=nes&bransje=musikk&samarbeid=ja&sortering=relevans",
-     "?type=artist&samarbeid=ja&sortering=nyeste&side=2"],
-)  # fmt: skip
+    ("query", "queries"),
+    [
+        # Options (2), facet counts (2), the page (1), its images (1); a search adds one.
+        ("", 6),
+        (
+            "?q=musikk&kommune=eidsvoll&kommune=nes&bransje=musikk&samarbeid=ja&sortering=relevans",
+            7,
+        ),
+        ("?type=artist&samarbeid=ja&sortering=nyeste&side=2", 6),
+        ("?q=musiker", 7),
+    ],
+)
 def test_directory_query_count_is_the_same_for_5_and_60_actors(
-    client, django_assert_num_queries, query
+    client, django_assert_num_queries, query, queries
 ):
     _make_many(5)
-    with django_assert_num_queries(6) as small:
+    with django_assert_num_queries(queries):
         client.get(URL + query)
     _make_many(55)
-    with django_assert_num_queries(6) as large:
+    with django_assert_num_queries(queries):
         client.get(URL + query)
 
-    assert len(small.captured_queries) == len(large.captured_queries)
+
+def test_a_search_without_results_needs_fewer_queries_not_more(
+    client, django_assert_max_num_queries
+):
+    _make_many(5)
+    with django_assert_max_num_queries(7):
+        response = client.get(URL + "?q=tubaorkester")
+
+    assert response.context["page_obj"].paginator.count == 0

@@ -302,6 +302,9 @@ def main() -> None:
             "SECURE_SSL_REDIRECT": "0",
             "DATABASE_URL": pg.url,
             "DB_CONNECT_TIMEOUT": "2",
+            # Every request must reach the database: the page cache would hide the
+            # outage from anonymous visitors (which is good, but not what is tested).
+            "PAGE_CACHE_SECONDS": "0",
             "STATIC_ROOT": str(folder / "static"),
             "MEDIA_ROOT": str(folder / "media"),
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",

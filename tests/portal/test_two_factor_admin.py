@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -117,3 +117,10 @@ def test_code_is_accepted_once(client, settings, device):
 
     assert response.status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+def test_add_totp_device_refuses_an_unknown_user(db):
+    with pytest.raises(CommandError, match="Fant ingen bruker"):
+        call_command("add_totp_device", "finnes-ikke")
+
+    assert not TOTPDevice.objects.exists()

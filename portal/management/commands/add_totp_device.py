@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class Command(BaseCommand):
-    help = "Create a TOTP device for a user and print the otpauth:// address for the app."
+    help = "Gir en bruker en autentiseringsapp (TOTP) og skriver ut otpauth://-adressen til appen."
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -19,9 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args, username: str, name: str, **options) -> None:
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(f"No user named {username!r}.")
+            raise CommandError(f"Fant ingen bruker med brukernavnet {username!r}.")
         device = TOTPDevice.objects.create(user=user, name=name, confirmed=True)
         self.stdout.write(
-            "Add this to the authenticator app (as a QR code or by typing the secret):\n"
+            "Legg dette inn i autentiseringsappen (som QR-kode eller ved å skrive inn nøkkelen):\n"
             f"{device.config_url}"
         )

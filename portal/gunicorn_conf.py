@@ -20,8 +20,12 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "1000"))
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
-# The request id ties an access-log line to the application's JSON log lines.
+# The request id ties an access-log line to the application's log lines. JSON like
+# the application's (LOG_FORMAT, json unless DEBUG is on), or this line as text.
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}o)s "%(a)s"'
+_debug = os.environ.get("DEBUG", "1").lower() in ("1", "true", "yes", "on")
+if os.environ.get("LOG_FORMAT", "text" if _debug else "json") == "json":
+    logger_class = "portal.gunicorn_logger.JsonAccessLogger"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # The heartbeat files live in memory: a container's overlay disk can stall them.

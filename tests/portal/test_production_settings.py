@@ -295,4 +295,9 @@ def test_gunicorn_serves_the_portal_with_production_settings(tmp_path):
     assert robots.status == 200
     assert "default-src 'none'" in robots.headers["Content-Security-Policy"]
     log.seek(0)
-    assert f"request_id={robots.headers['X-Request-ID']}" in log.read()
+    entries = [json.loads(line) for line in log if line.startswith("{")]
+    access = next(entry for entry in entries if entry.get("path") == "/robots.txt")
+    assert access["logger"] == "gunicorn.access"
+    assert access["request_id"] == robots.headers["X-Request-ID"]
+    assert access["status"] == 200
+    assert access["method"] == "GET"

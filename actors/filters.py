@@ -34,7 +34,7 @@ ORDERINGS = {
 }
 FACET_GROUPS = ("kommune", "bransje", "type")
 # Above this many matches, each query repeats the search instead of listing the ids.
-MAX_MATERIALISED_IDS = 10_000
+MAX_MATERIALISED_IDS = 300
 FLAG_FILTERS = {"samarbeid": "open_for_collaboration", "booking": "available_for_hire"}
 
 
@@ -95,11 +95,15 @@ class ActorFilter(django_filters.FilterSet):
     # Filter methods: each narrows the queryset and nothing else.
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # The page filters the results three times (facets, sector facets, the page
-        # itself); the search, the costly part, runs once and the rest reuse its ids.
+        # The page filters the results three times (the facet counts twice, the page
+        # once). When the search is narrow (typically a typo, whose trigram comparison is
+        # costly) it runs once and the other queries reuse its ids; a broad search is
+        # cheap to repeat and would make long id lists.
         if self._search_ids is None:
             self._search_ids = list(
-                search.search(self.queryset, value).order_by().values_list("pk", flat=True)
+                search.search(self.queryset, value)
+                .order_by()
+                .values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1]
             )
         if len(self._search_ids) > MAX_MATERIALISED_IDS:
             return search.search(queryset, value)

@@ -289,3 +289,12 @@ def test_a_search_without_results_needs_fewer_queries_not_more(
         response = client.get(URL + "?q=tubaorkester")
 
     assert response.context["page_obj"].paginator.count == 0
+
+
+def test_broad_and_narrow_searches_give_the_same_results_and_counts(client, region, monkeypatch):
+    narrow = client.get(f"{URL}?q=musikk&kommune=eidsvoll&kommune=nes")
+    monkeypatch.setattr("actors.filters.MAX_MATERIALISED_IDS", 1)
+    broad = client.get(f"{URL}?q=musikk&kommune=eidsvoll&kommune=nes")
+
+    assert sorted(names(narrow)) == sorted(names(broad)) == ["Eidsvoll Jazzlag", "Nes Kammerkor"]
+    assert narrow.context["facets"] == broad.context["facets"]

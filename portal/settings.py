@@ -313,6 +313,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'none'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # Browsers post what was blocked here; it lands in the log (portal/csp_reports.py).
+        "report-uri": ["/csp-rapport/"],
         **({} if DEBUG else {"upgrade-insecure-requests": True}),
     },
 }

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from portal import health, views
+from portal import csp_reports, health, views
 from portal.sitemaps import sitemaps
 
 handler404 = "portal.views.page_not_found"
@@ -22,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("csp-rapport/", csp_reports.csp_report, name="csp_report"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

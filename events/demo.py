@@ -92,9 +92,19 @@ def _at(day: date, start: str, end: str) -> tuple[datetime, datetime]:
 
 
 def _weekday_after(days: int, weekday: int) -> date:
-    """The first given weekday (0 = Monday) at least `days` from today."""
+    """The first given weekday (0 = Monday) at least `days` from today, outside the holidays."""
     day = timezone.localdate() + timedelta(days=days)
-    return day + timedelta(days=(weekday - day.weekday()) % 7)
+    day += timedelta(days=(weekday - day.weekday()) % 7)
+    while _in_holidays(day):
+        day += timedelta(days=7)
+    return day
+
+
+def _in_holidays(day: date) -> bool:
+    """Christmas (20 December to 6 January) and July: nobody plans a network meeting then."""
+    return (
+        (day.month == 12 and day.day >= 20) or (day.month == 1 and day.day <= 6) or day.month == 7
+    )
 
 
 def _spring_day() -> date:

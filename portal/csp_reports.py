@@ -20,7 +20,11 @@ MAX_REPORT_BYTES = 16 * 1024
 @csrf_exempt  # browsers send reports without cookies or tokens
 @require_POST
 def csp_report(request: HttpRequest) -> HttpResponse:
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REPORT_BYTES:
+    try:
+        too_large = int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REPORT_BYTES
+    except ValueError:
+        return HttpResponse(status=400)
+    if too_large:
         return HttpResponse(status=413)
     try:
         report = json.loads(request.body).get("csp-report", {})

@@ -1,22 +1,24 @@
 """Health endpoints for load balancers and the container HEALTHCHECK: cheap, unauthenticated."""
 
+from collections.abc import Callable
+
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 
 @never_cache
 @require_safe
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """The process is up and answering."""
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
 @require_safe
-def readyz(request):
+def readyz(request: HttpRequest) -> JsonResponse:
     """The process can reach its database and cache; 503 otherwise."""
     checks = {}
     try:
@@ -47,10 +49,10 @@ class HealthCheckMiddleware:
 
     views = {"/healthz": healthz, "/readyz": readyz}
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         view = self.views.get(request.path_info)
         if view is not None:
             return view(request)

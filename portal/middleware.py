@@ -2,9 +2,11 @@ import hashlib
 import logging
 import re
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -50,10 +52,10 @@ class RequestIdMiddleware:
 
     header = "X-Request-ID"
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get(self.header, "")
         rid = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = rid
@@ -97,10 +99,10 @@ class SecurityHeadersMiddleware:
         )
     )
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         # Other sites may link to the portal's pages and images, not load them
@@ -118,10 +120,10 @@ class UploadLimitMiddleware:
     docs/deploy.md); this is the limit that holds when it does not.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -150,11 +152,11 @@ class AnonymousPageCacheMiddleware:
     page up to PAGE_CACHE_SECONDS old; 0 switches the cache off.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
         self.bypass_cookies = (settings.SESSION_COOKIE_NAME, "messages")
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         seconds = settings.PAGE_CACHE_SECONDS
         if (
             not seconds
@@ -180,7 +182,7 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _shareable(request, response) -> bool:
+    def _shareable(request: HttpRequest, response: HttpResponse) -> bool:
         cache_control = response.headers.get("Cache-Control", "")
         return (
             response.status_code == 200

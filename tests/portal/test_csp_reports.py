@@ -64,3 +64,11 @@ def test_oversized_report_is_refused_unread(client, caplog):
 
     assert response.status_code == 413
     assert not [r for r in caplog.records if r.name == "portal.csp"]
+
+
+def test_bad_content_length_is_refused(client):
+    response = client.post(
+        "/csp-rapport/", json.dumps(REPORT), content_type="application/json", CONTENT_LENGTH="x"
+    )
+
+    assert response.status_code == 400

@@ -8,7 +8,9 @@
   if (!form || !window.fetch || !window.DOMParser) return;
 
   var panel = form.querySelector("[data-filter-panel]");
-  if (panel && window.matchMedia("(min-width: 60rem)").matches) panel.open = true;
+  // Open beside the results on wide screens; folded on phones, where the summary
+  // says how many filters are active and the results come first.
+  if (panel) panel.open = window.matchMedia("(min-width: 60rem)").matches;
   form.querySelectorAll("[data-js-hide]").forEach(function (el) { el.hidden = true; });
 
   var pending = null;
@@ -30,6 +32,11 @@
     doc.querySelectorAll("[data-facet]").forEach(function (fresh) {
       var current = form.querySelector('[data-facet="' + fresh.getAttribute("data-facet") + '"]');
       if (current) current.textContent = fresh.textContent;
+    });
+    ["summary", ".filter-panel__actions"].forEach(function (selector) {
+      var current = form.querySelector("[data-filter-panel] " + selector);
+      var fresh = doc.querySelector("[data-filter-panel] " + selector);
+      if (current && fresh) current.innerHTML = fresh.innerHTML;
     });
     var sort = form.querySelector("#directory-sort");
     var freshSort = doc.querySelector("#directory-sort");

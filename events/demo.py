@@ -255,7 +255,7 @@ def _plan(venues: dict[str, Actor], municipalities: dict[str, Municipality]) -> 
             ),
             "capacity": 150,
             "registrations": 0,
-            "price": "Kommer",
+            "price": "Kunngjøres senere",
             "speakers": [],
         },
     ]

@@ -103,7 +103,8 @@ class Event(models.Model):
     registration_closes_at = models.DateTimeField(
         _("påmeldingsfrist"), null=True, blank=True, help_text=_("Tomt betyr når det starter.")
     )
-    price = models.CharField(_("pris"), max_length=100, default=_("Gratis"))
+    # Event content is written in Norwegian, so the default is stored as such.
+    price = models.CharField(_("pris"), max_length=100, default="Gratis")
     organisers = models.CharField(
         _("arrangør"), max_length=200, default="Ullensaker kommune og Innovasjon Gardermoen"
     )

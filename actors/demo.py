@@ -16,7 +16,7 @@ from django.utils import timezone
 from actors.demo_art import draw, draw_logo
 from actors.images import process_upload
 from actors.models import Actor, ActorImage, Municipality, Sector, Visibility
-from actors.search import document_text, update_search_vectors
+from actors.search import add_search_words, document_text, update_search_vectors
 from actors.text import norwegian_slugify
 
 K = Actor.Kind
@@ -746,6 +746,7 @@ def _bulk_synthetic(count: int, municipalities: list, sectors: list) -> None:
     )
     update_search_vectors(Actor.objects.filter(slug__startswith="syntetisk-"))
     if connection.vendor == "postgresql":
+        add_search_words(actor.search_text for actor in new_actors)
         # Fresh statistics, so the planner knows the table is no longer small.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE actors_actor, actors_actor_sectors")

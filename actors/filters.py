@@ -33,8 +33,6 @@ ORDERINGS = {
     SORT_UPDATED: ["-updated_at", "-pk"],
 }
 FACET_GROUPS = ("kommune", "bransje", "type")
-# Above this many matches, each query repeats the search instead of listing the ids.
-MAX_MATERIALISED_IDS = 300
 FLAG_FILTERS = {"samarbeid": "open_for_collaboration", "booking": "available_for_hire"}
 
 
@@ -85,7 +83,7 @@ class ActorFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._search_ids: list[int] | None = None
+        self._prepared_search: search.PreparedSearch | None = None
         # Two small queries per page, whatever is ticked: the options and their labels.
         self.municipalities = list(Municipality.objects.order_by("-in_region", "name"))
         self.sectors = list(Sector.objects.all())
@@ -95,19 +93,10 @@ class ActorFilter(django_filters.FilterSet):
     # Filter methods: each narrows the queryset and nothing else.
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # The page filters the results three times (the facet counts twice, the page
-        # once). When the search is narrow (typically a typo, whose trigram comparison is
-        # costly) it runs once and the other queries reuse its ids; a broad search is
-        # cheap to repeat and would make long id lists.
-        if self._search_ids is None:
-            self._search_ids = list(
-                search.search(self.queryset, value)
-                .order_by()
-                .values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1]
-            )
-        if len(self._search_ids) > MAX_MATERIALISED_IDS:
-            return search.search(queryset, value)
-        return queryset.filter(pk__in=self._search_ids)
+        # Three queries filter by the search (two facet counts, the page): parse it once.
+        if self._prepared_search is None:
+            self._prepared_search = search.prepare(value)
+        return search.search(queryset, self._prepared_search)
 
     def filter_municipality(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         ids = [m.pk for m in self.municipalities if m.slug in value]

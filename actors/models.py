@@ -372,3 +372,21 @@ class ActorImage(models.Model):
     @property
     def srcset(self) -> str:
         return f"{self.small.url} {self.small_width}w, {self.large.url} {self.large_width}w"
+
+
+class SearchWord(models.Model):
+    """Every word of the search documents, once: where a typo is matched to real words.
+
+    Comparing a misspelt word with this short list (pg_trgm, see actors/search.py) is
+    much cheaper than comparing it with every profile. Words are only added, never
+    removed: a word no profile uses any more simply finds nothing.
+    """
+
+    word = models.CharField(max_length=64, primary_key=True)
+
+    class Meta:
+        verbose_name = _("søkeord")
+        verbose_name_plural = _("søkeord")
+
+    def __str__(self) -> str:
+        return self.word

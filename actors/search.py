@@ -15,11 +15,11 @@ visitor types must match, in one of three ways:
 - the word, less a common ending, inside the normalised words (`search_text`): finds
   a word inside a compound ("teater" in "Barneteater") and forms the stemmer splits
   ("designere" is stemmed to `designer:*`, which misses "designer"; "design" finds it);
-- only for a word that matches no published profile in those two ways (a likely
-  typo), pg_trgm's word_similarity >= TRIGRAM_THRESHOLD, so "konsart" finds
-  "konserter". It is kept for that case because it compares the word with every
-  profile (a sequential scan, about 70 ms for 5,000 profiles on the bench machine),
-  while the first two use the index or a cheap substring test.
+- for a word that no profile contains in those two ways (a likely typo), the words
+  most like it by pg_trgm's word_similarity (>= TRIGRAM_THRESHOLD), looked up in a
+  lexicon of every word of every profile (SearchWord, one query, trigram index), so
+  "konsart" finds "konserter". Comparing the word with a few thousand short words is
+  far cheaper than comparing it with every profile's text.
 Words shorter than four letters only use full-text search: their substrings and
 trigrams match almost anything. Results are ranked by ts_rank, plus a bonus per
 word found in the name.
@@ -37,11 +37,11 @@ use an index (a full scan, fine for the few thousand profiles of a region).
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import (
     Case,
-    Exists,
     F,
     FloatField,
     Func,
@@ -62,6 +62,7 @@ CONFIG = "norwegian"
 TRIGRAM_THRESHOLD = 0.5
 TRIGRAM_MIN_LENGTH = 4
 MAX_TERMS = 8
+MAX_ALTERNATIVES = 10
 
 _SPELL_OUT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "ð": "d", "þ": "th"})
 _WORD = re.compile(r"[^\W_]+")
@@ -125,6 +126,23 @@ def refresh_search_index(queryset: QuerySet) -> None:
     Actor.objects.bulk_update(actors, ["search_text"], batch_size=500)
     if actors:
         update_search_vectors(Actor.objects.filter(pk__in=[a.pk for a in actors]))
+        if connection.vendor == "postgresql":  # only PostgreSQL matches typos
+            add_search_words(actor.search_text for actor in actors)
+
+
+def add_search_words(documents) -> None:
+    """Add the words of these search documents to the lexicon used for typos."""
+    from actors.models import SearchWord
+
+    words = {
+        word
+        for document in documents
+        for word in document.split()
+        if TRIGRAM_MIN_LENGTH <= len(word) <= 64
+    }
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True, batch_size=1000
+    )
 
 
 def update_search_vectors(queryset: QuerySet) -> None:
@@ -171,14 +189,30 @@ def _vector():
     )
 
 
-def search(queryset: QuerySet, query: str) -> QuerySet:
-    """Only the actors that match every word of the query."""
+@dataclass(frozen=True)
+class PreparedSearch:
+    """The words of a search and, on PostgreSQL, the real words a typo may stand for."""
+
+    words: list[str]
+    alternatives: dict[str, list[str]]
+
+
+def prepare(query: str) -> PreparedSearch:
+    """Parse a search once (one lexicon query on PostgreSQL) to filter several querysets."""
     words = terms(query)
-    if not words:
+    if connection.vendor == "postgresql":
+        return PreparedSearch(words, _typo_alternatives(words))
+    return PreparedSearch(words, {})
+
+
+def search(queryset: QuerySet, query: "str | PreparedSearch") -> QuerySet:
+    """Only the actors that match every word of the query."""
+    prepared = query if isinstance(query, PreparedSearch) else prepare(query)
+    if not prepared.words:
         return queryset
     if connection.vendor == "postgresql":
-        return _search_postgres(queryset, words)
-    for word in words:
+        return _search_postgres(queryset, prepared)
+    for word in prepared.words:
         queryset = queryset.filter(search_text__contains=light_stem(normalise(word)))
     return queryset
 
@@ -222,32 +256,56 @@ def _all_words_query(words: list[str]):
     return query
 
 
-def _search_postgres(queryset: QuerySet, words: list[str]) -> QuerySet:
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    from actors.models import Actor
-
-    for word in words:
+def _search_postgres(queryset: QuerySet, prepared: PreparedSearch) -> QuerySet:
+    for word in prepared.words:
         tsquery = _prefix_query(word)
         # A stop word ("og", "i") leaves an empty tsquery that matches nothing: ignore it.
-        exact = Q(search_vector=tsquery) | Q(
+        condition = Q(search_vector=tsquery) | Q(
             Exact(Func(tsquery, function="numnode", output_field=IntegerField()), 0)
         )
         if len(word) >= TRIGRAM_MIN_LENGTH:
             # A word inside a compound ("teater" in "barneteater"), and word forms the
-            # stemmer splits ("designere" → design*, finding "designer"): a cheap substring test.
-            exact |= Q(search_text__contains=light_stem(normalise(word)))
-            # Typo tolerance costs a trigram comparison with every profile, so it is only
-            # tried for a word that matches no published profile exactly (a likely typo).
-            # The EXISTS is evaluated once per query, and stops at the first hit.
-            typo = Q(
-                ~Exists(Actor.objects.published().filter(exact)),
-                GreaterThanOrEqual(
-                    TrigramWordSimilarity(Value(normalise(word)), "search_text"),
-                    TRIGRAM_THRESHOLD,
-                ),
-            )
-            queryset = queryset.filter(exact | typo)
-        else:
-            queryset = queryset.filter(exact)
+            # stemmer splits ("designere" → designer:*, missing "designer"; "design" finds it).
+            condition |= Q(search_text__contains=light_stem(normalise(word)))
+        for alternative in prepared.alternatives.get(word, []):
+            condition |= Q(search_text__contains=alternative)
+        queryset = queryset.filter(condition)
     return queryset
+
+
+def _typo_alternatives(words: list[str]) -> dict[str, list[str]]:
+    """For each word no profile contains (a likely typo), the real words most like it.
+
+    One query against the lexicon of all words (SearchWord): for every search word,
+    the lexicon words that contain it (then it is no typo) or are similar to it by
+    pg_trgm's word_similarity. "konsart" → ["konserter", "konsert"].
+    """
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    from actors.models import SearchWord
+
+    long_words = [w for w in words if len(w) >= TRIGRAM_MIN_LENGTH]
+    if not long_words:
+        return {}
+    stems = {w: light_stem(normalise(w)) for w in long_words}
+    similarity = {
+        f"s{i}": TrigramWordSimilarity(Value(normalise(w)), "word")
+        for i, w in enumerate(long_words)
+    }
+    matching = Q()
+    for i, word in enumerate(long_words):
+        matching |= Q(word__contains=stems[word]) | Q(
+            GreaterThanOrEqual(similarity[f"s{i}"], TRIGRAM_THRESHOLD)
+        )
+    rows = list(
+        SearchWord.objects.annotate(**similarity).filter(matching).values_list("word", *similarity)
+    )
+    alternatives: dict[str, list[str]] = {}
+    for i, word in enumerate(long_words):
+        if any(stems[word] in row[0] for row in rows):
+            continue  # found as it is: not a typo
+        similar = sorted(
+            (row for row in rows if row[i + 1] >= TRIGRAM_THRESHOLD), key=lambda row: -row[i + 1]
+        )
+        alternatives[word] = [row[0] for row in similar[:MAX_ALTERNATIVES]]
+    return alternatives

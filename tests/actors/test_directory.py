@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from actors.models import Actor
@@ -258,21 +259,23 @@ def _make_many(count: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "queries"),
+    ("query", "searching"),
     [
-        # Options (2), facet counts (2), the page (1), its images (1); a search adds one.
-        ("", 6),
+        ("", False),
         (
             "?q=musikk&kommune=eidsvoll&kommune=nes&bransje=musikk&samarbeid=ja&sortering=relevans",
-            7,
+            True,
         ),
-        ("?type=artist&samarbeid=ja&sortering=nyeste&side=2", 6),
-        ("?q=musiker", 7),
+        ("?type=artist&samarbeid=ja&sortering=nyeste&side=2", False),
+        ("?q=musiker", True),
     ],
 )
 def test_directory_query_count_is_the_same_for_5_and_60_actors(
-    client, django_assert_num_queries, query, queries
+    client, django_assert_num_queries, query, searching
 ):
+    # Options (2), facet counts (2), the page (1), its images (1); on PostgreSQL a
+    # search adds one look-up of typo alternatives.
+    queries = 6 + (1 if searching and connection.vendor == "postgresql" else 0)
     _make_many(5)
     with django_assert_num_queries(queries):
         client.get(URL + query)
@@ -289,12 +292,3 @@ def test_a_search_without_results_needs_fewer_queries_not_more(
         response = client.get(URL + "?q=tubaorkester")
 
     assert response.context["page_obj"].paginator.count == 0
-
-
-def test_broad_and_narrow_searches_give_the_same_results_and_counts(client, region, monkeypatch):
-    narrow = client.get(f"{URL}?q=musikk&kommune=eidsvoll&kommune=nes")
-    monkeypatch.setattr("actors.filters.MAX_MATERIALISED_IDS", 1)
-    broad = client.get(f"{URL}?q=musikk&kommune=eidsvoll&kommune=nes")
-
-    assert sorted(names(narrow)) == sorted(names(broad)) == ["Eidsvoll Jazzlag", "Nes Kammerkor"]
-    assert narrow.context["facets"] == broad.context["facets"]

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from actors.forms import ActorForm, ActorImageForm
+from actors.forms import ActorForm, ActorImageForm, ActorImageFormSet
 from actors.models import Actor, ActorImage, Municipality, Sector
 
 
@@ -42,6 +42,7 @@ class SectorAdmin(admin.ModelAdmin):
 class ActorImageInline(admin.TabularInline):
     model = ActorImage
     form = ActorImageForm
+    formset = ActorImageFormSet
     extra = 1
     max_num = ActorImage.MAX_GALLERY + 1  # the gallery and a logo
     fields = ["preview", "upload", "role", "alt_text", "position"]

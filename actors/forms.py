@@ -107,6 +107,9 @@ class ActorForm(forms.ModelForm):
         self.instance.refresh_search_index()
 
 
+ONE_LOGO = _("En aktør kan bare ha én logo. Velg «Galleribilde».")
+
+
 class ActorImageForm(forms.ModelForm):
     upload = forms.FileField(
         label=_("Bildefil"),
@@ -127,6 +130,15 @@ class ActorImageForm(forms.ModelForm):
             raise forms.ValidationError(_("Velg en bildefil å laste opp."), code="required")
         return upload
 
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        actor_id = self.instance.actor_id
+        if cleaned.get("role") == ActorImage.Role.LOGO and actor_id:
+            others = ActorImage.objects.filter(actor_id=actor_id, role=ActorImage.Role.LOGO)
+            if others.exclude(pk=self.instance.pk).exists():
+                self.add_error("role", ONE_LOGO)
+        return cleaned
+
     def save(self, commit: bool = True) -> ActorImage:
         image = super().save(commit=False)
         if processed := getattr(self, "_processed", None):
@@ -134,3 +146,18 @@ class ActorImageForm(forms.ModelForm):
         if commit:
             image.save()
         return image
+
+
+class ActorImageFormSet(forms.BaseInlineFormSet):
+    """At most one logo among the images sent together (the forms only see the database)."""
+
+    def clean(self) -> None:
+        super().clean()
+        logos = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("role") == ActorImage.Role.LOGO
+            and not form.cleaned_data.get("DELETE")
+        ]
+        if len(logos) > 1:
+            raise forms.ValidationError(ONE_LOGO)

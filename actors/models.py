@@ -355,7 +355,10 @@ class ActorImage(models.Model):
         verbose_name_plural = _("bilder")
         constraints = [
             models.UniqueConstraint(
-                fields=["actor"], condition=models.Q(role="logo"), name="one_logo_per_actor"
+                fields=["actor"],
+                condition=models.Q(role="logo"),
+                name="one_logo_per_actor",
+                violation_error_message=_("En aktør kan bare ha én logo. Velg «Galleribilde»."),
             )
         ]
 

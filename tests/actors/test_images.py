@@ -162,13 +162,10 @@ def test_new_image_needs_a_file():
     assert form.errors["upload"] == ["Velg en bildefil å laste opp."]
 
 
-def test_coordinator_uploads_an_image_through_the_admin(client):
-    actor = make_actor("Med bilde")
+def _admin_post(client, actor, images: list[dict]):
     client.force_login(make_staff())
     url = f"/admin/actors/actor/{actor.pk}/change/"
-    page = client.get(url)
-    assert page.status_code == 200
-    form = page.context["adminform"].form
+    form = client.get(url).context["adminform"].form
     data = {
         key: value
         for key, value in form.initial.items()
@@ -178,22 +175,54 @@ def test_coordinator_uploads_an_image_through_the_admin(client):
     data["municipality"] = actor.municipality_id
     data.update(
         {
-            "images-TOTAL_FORMS": "1",
+            "images-TOTAL_FORMS": str(len(images)),
             "images-INITIAL_FORMS": "0",
             "images-MIN_NUM_FORMS": "0",
             "images-MAX_NUM_FORMS": "9",
-            "images-0-role": "gallery",
-            "images-0-alt_text": "Et rolig bilde",
-            "images-0-position": "0",
-            "images-0-upload": upload(make_image_bytes(2000, 1000)),
         }
     )
+    for i, image in enumerate(images):
+        data.update({f"images-{i}-{key}": value for key, value in image.items()})
+    return client.post(url, data)
 
-    response = client.post(url, data)
 
-    assert response.status_code == 302, response.context["adminform"].form.errors
+def test_coordinator_uploads_an_image_through_the_admin(client):
+    actor = make_actor("Med bilde")
+
+    response = _admin_post(
+        client,
+        actor,
+        [
+            {
+                "role": "gallery",
+                "alt_text": "Et rolig bilde",
+                "position": "0",
+                "upload": upload(make_image_bytes(2000, 1000)),
+            }
+        ],
+    )
+
+    assert response.status_code == 302
     image = actor.images.get()
     assert (image.small_width, image.large_width) == (SMALL_WIDTH, LARGE_WIDTH)
+
+
+def test_two_logos_in_one_admin_submission_are_refused(client):
+    actor = make_actor("To logoer")
+    logo = {"role": "logo", "alt_text": "Logo", "position": "0"}
+
+    response = _admin_post(
+        client,
+        actor,
+        [
+            {**logo, "upload": upload(make_image_bytes(300, 300))},
+            {**logo, "upload": upload(make_image_bytes(300, 300))},
+        ],
+    )
+
+    assert response.status_code == 200
+    assert "bare ha én logo" in response.content.decode()
+    assert not actor.images.exists()
 
 
 def test_directory_card_uses_srcset_sizes_and_lazy_loading(client):
@@ -205,3 +234,13 @@ def test_directory_card_uses_srcset_sizes_and_lazy_loading(client):
     assert f'srcset="{image.small.url} 480w, {image.large.url} 1200w"' in html
     assert 'sizes="' in html and 'loading="lazy"' in html
     assert 'width="480" height="300"' in html
+
+
+def test_second_logo_is_refused_with_a_norwegian_message():
+    actor = make_actor()
+    add_image(actor, role=ActorImage.Role.LOGO)
+
+    form = image_form(actor, make_image_bytes(), role="logo")
+
+    assert not form.is_valid()
+    assert "bare ha én logo" in str(form.errors)

@@ -151,7 +151,9 @@ def test_postgres_search_vector_follows_sector_changes(client, on_postgres):
 
 
 def test_postgres_typo_finds_a_word_in_the_description_and_not_everything(client, on_postgres):
-    make_actor("Elvebredden", pitch="Kafé og scene.", description="Vi holder konserter hver fredag.")
+    make_actor(
+        "Elvebredden", pitch="Kafé og scene.", description="Vi holder konserter hver fredag."
+    )
     make_actor("Tegnestua", pitch="Illustrasjoner og plakater.")
 
     assert found(client, "konsart") == ["Elvebredden"]

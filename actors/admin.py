@@ -132,12 +132,6 @@ class ActorAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("sectors")
 
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        # ActorForm refreshes the search document after the sectors are saved; this
-        # covers admin paths that skip the form's save_m2m (e.g. inlines only).
-        form.instance.refresh_search_index()
-
     @admin.display(description=_("Bransjer"))
     def sector_list(self, actor: Actor) -> str:
         return ", ".join(sector.name for sector in actor.sectors.all())

@@ -121,3 +121,17 @@ def test_members_without_staff_rights_cannot_use_the_admin(client):
 
 def test_add_form_renders_for_coordinators(coordinator):
     assert coordinator.get("/admin/actors/actor/add/").status_code == 200
+
+
+def test_changing_sectors_in_the_admin_updates_the_search_document(client):
+    from actors.models import Sector
+    from tests.actors.test_images import _admin_post
+
+    actor = make_actor("Bytter bransje", sectors=["musikk"])
+
+    response = _admin_post(client, actor, [], sectors=[Sector.objects.get(slug="arkitektur").pk])
+
+    assert response.status_code == 302
+    actor.refresh_from_db()
+    assert "arkitektur" in actor.search_text
+    assert "musikk" not in actor.search_text

@@ -162,7 +162,7 @@ def test_new_image_needs_a_file():
     assert form.errors["upload"] == ["Velg en bildefil å laste opp."]
 
 
-def _admin_post(client, actor, images: list[dict]):
+def _admin_post(client, actor, images: list[dict], **overrides):
     client.force_login(make_staff())
     url = f"/admin/actors/actor/{actor.pk}/change/"
     form = client.get(url).context["adminform"].form
@@ -183,6 +183,7 @@ def _admin_post(client, actor, images: list[dict]):
     )
     for i, image in enumerate(images):
         data.update({f"images-{i}-{key}": value for key, value in image.items()})
+    data.update(overrides)
     return client.post(url, data)
 
 

@@ -192,3 +192,26 @@ class AnonymousPageCacheMiddleware:
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
 
+
+class FriendlyNotFoundMiddleware:
+    """With DEBUG on, show the portal's own 404 page instead of Django's technical one.
+
+    `make run` is how newcomers and coordinators first meet the portal; they should
+    see what visitors see. Set SHOW_TECHNICAL_404=1 to get Django's page back while
+    debugging URL patterns. Installed only when DEBUG is on (see settings).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 404
+            and response.headers.get("Content-Type", "").startswith("text/html")
+            and not getattr(response, "is_portal_page", False)
+        ):
+            from portal.views import page_not_found
+
+            return page_not_found(request, None)
+        return response

@@ -103,6 +103,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+if DEBUG and not env_bool("SHOW_TECHNICAL_404", False):
+    MIDDLEWARE.append("portal.middleware.FriendlyNotFoundMiddleware")
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 

@@ -88,7 +88,9 @@ def set_language(request, code: str):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    response = render(request, "404.html", status=404)
+    response.is_portal_page = True  # FriendlyNotFoundMiddleware leaves it alone
+    return response
 
 
 def server_error(request):

@@ -112,3 +112,14 @@ def test_server_error_page_keeps_layout_and_speaks_norwegian(client, settings):
     assert response.status_code == 500
     assert "Noe gikk galt hos oss" in response.content.decode()
     assert 'class="site-header"' in response.content.decode()
+
+
+def test_unknown_url_in_development_shows_portal_404_not_technical_page(client, settings):
+    """`make run` runs with DEBUG on; newcomers should still see the portal's own 404 page."""
+    settings.DEBUG = True
+
+    response = client.get("/finnes-ikke/")
+
+    assert response.status_code == 404
+    assert "Vi fant ikke siden" in response.text
+    assert "technical_404" not in response.text and "Using the URLconf" not in response.text

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from actors.forms import ActorForm, ActorImageForm, ActorImageFormSet
 from actors.models import Actor, ActorImage, Municipality, Sector
@@ -148,7 +148,9 @@ class ActorAdmin(admin.ModelAdmin):
     def public_link(self, actor: Actor) -> str:
         if not actor.pk:
             return "–"
-        label = _("Vis") if actor.is_published else _("Forhåndsvis")
+        label = (
+            pgettext("lenke til offentlig side", "Vis") if actor.is_published else _("Forhåndsvis")
+        )
         return format_html('<a href="{}">{}</a>', actor.get_absolute_url(), label)
 
     @admin.action(description=_("Publiser valgte aktører"))

@@ -1,6 +1,7 @@
 import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from actors.models import Municipality
 from events.models import Diet, Event
@@ -84,7 +85,7 @@ class EventFilterForm(forms.Form):
     """The list's filters, with Norwegian names in the address; bad values are ignored."""
 
     vis = forms.ChoiceField(
-        label=_("Vis"),
+        label=pgettext_lazy("velg kommende eller tidligere", "Vis"),
         required=False,
         choices=[("", _("Kommende")), ("tidligere", _("Tidligere"))],
     )

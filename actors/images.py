@@ -119,3 +119,11 @@ def _rendition(image: Image.Image, width: int) -> Rendition:
     # A fresh save with no exif/icc_profile/xmp arguments writes none of them.
     image.save(buffer, format="WEBP", quality=WEBP_QUALITY, method=4)
     return Rendition(content=ContentFile(buffer.getvalue()), width=image.width, height=image.height)
+
+
+def cleaned_single_image(upload, name: str) -> ContentFile:
+    """One checked, metadata-free rendition (LARGE_WIDTH) for fields that keep a single file,
+    such as an event's picture or a speaker's photo. Raises ValidationError like process_upload."""
+    rendition = process_upload(upload).large
+    rendition.content.name = f"{name}.webp"
+    return rendition.content

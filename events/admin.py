@@ -1,6 +1,8 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -10,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
+from actors.images import cleaned_single_image
 from events import services
 from events.dates import format_event_time
 from events.models import Event, OutgoingEmail, Registration, Speaker
@@ -64,7 +67,42 @@ def _xlsx_response(registrations: QuerySet, filename: str) -> HttpResponse:
     return response
 
 
+class _CleanImageMixin:
+    """Event pictures and speaker photos go through the same checks as actor images:
+    size, format and pixel limits, EXIF (and GPS) stripped, re-encoded once."""
+
+    image_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in self.image_fields:
+            upload = cleaned.get(field)
+            if upload and field in self.changed_data and hasattr(upload, "size"):
+                try:
+                    cleaned[field] = cleaned_single_image(upload, field)
+                except ValidationError as error:
+                    self.add_error(field, error)
+        return cleaned
+
+
+class EventAdminForm(_CleanImageMixin, forms.ModelForm):
+    image_fields = ("image",)
+
+    class Meta:
+        model = Event
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
+
+
+class SpeakerAdminForm(_CleanImageMixin, forms.ModelForm):
+    image_fields = ("photo",)
+
+    class Meta:
+        model = Speaker
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
+
+
 class SpeakerInline(admin.StackedInline):
+    form = SpeakerAdminForm
     model = Speaker
     extra = 0
     raw_id_fields = ["actor"]
@@ -80,6 +118,7 @@ class RegistrationInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    form = EventAdminForm
     list_display = [
         "title",
         "when",

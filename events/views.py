@@ -146,7 +146,9 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, str(error))
             else:
                 _tell_registered(request, registration)
-                return redirect(event)
+                # The form posts to #pamelding and browsers keep that fragment through a
+                # redirect without one; #main brings the visitor to the message instead.
+                return redirect(f"{event.get_absolute_url()}#main")
     else:
         form = RegistrationForm(initial=_initial_for(request.user))
     participants = None

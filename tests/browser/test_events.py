@@ -29,7 +29,10 @@ def test_visitor_registers_on_phone_and_cancels_from_the_email(phone_page, live_
     _fill_registration(phone_page, "Kari Nordmann", "kari@example.no")
     phone_page.get_by_role("button", name="Meld meg på").click()
 
-    assert phone_page.get_by_text("Takk, du er påmeldt!").is_visible()
+    confirmation = phone_page.get_by_text("Takk, du er påmeldt!")
+    assert confirmation.is_visible()
+    box = confirmation.bounding_box()
+    assert 0 <= box["y"] < phone_page.viewport_size["height"], "confirmation is scrolled out of view"
     [message] = [m for m in mail.outbox if m.to == ["kari@example.no"]]
     link = re.search(r"https?://\S+/arrangementer/avmelding/\S+/", message.body).group(0)
     phone_page.goto(link.replace(settings.SITE_URL, live_server.url))

@@ -32,7 +32,9 @@ def test_visitor_registers_on_phone_and_cancels_from_the_email(phone_page, live_
     confirmation = phone_page.get_by_text("Takk, du er påmeldt!")
     assert confirmation.is_visible()
     box = confirmation.bounding_box()
-    assert 0 <= box["y"] < phone_page.viewport_size["height"], "confirmation is scrolled out of view"
+    assert 0 <= box["y"] < phone_page.viewport_size["height"], (
+        "confirmation is scrolled out of view"
+    )
     [message] = [m for m in mail.outbox if m.to == ["kari@example.no"]]
     link = re.search(r"https?://\S+/arrangementer/avmelding/\S+/", message.body).group(0)
     phone_page.goto(link.replace(settings.SITE_URL, live_server.url))

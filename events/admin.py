@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -228,7 +229,21 @@ class EventAdmin(admin.ModelAdmin):
         return None
 
     @admin.action(description=_("Avlys arrangementet og send e-post til alle påmeldte"))
-    def cancel_events(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def cancel_events(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        # Cancelling e-mails everyone and cannot be undone: ask first, like Django's delete.
+        if request.POST.get("post") != "yes":
+            events = queryset.with_counts().order_by("starts_at")
+            return TemplateResponse(
+                request,
+                "admin/events/event/cancel_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Vil du avlyse?"),
+                    "opts": self.model._meta,
+                    "events": events,
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
         told = sum(services.cancel_event(event=event) for event in queryset)
         self.message_user(
             request,

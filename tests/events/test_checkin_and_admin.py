@@ -88,8 +88,8 @@ def test_admin_list_shows_registration_counts(staff_client, event):
     assert (row.confirmed_count, row.waiting_count) == (1, 1)
 
 
-def _action(client, url, action, pks):
-    return client.post(url, {"action": action, "_selected_action": pks})
+def _action(client, url, action, pks, **extra):
+    return client.post(url, {"action": action, "_selected_action": pks, **extra})
 
 
 def test_admin_exports_participants_as_csv_and_xlsx(staff_client, event):
@@ -138,12 +138,28 @@ def test_admin_promotes_waiting_and_marks_attended(
     assert mail.outbox[0].subject.startswith("Du har fått plass")
 
 
-def test_admin_cancel_action_tells_everyone(staff_client, django_capture_on_commit_callbacks):
+def test_admin_cancel_action_asks_first_and_changes_nothing(staff_client):
+    event = make_event()
+    make_registration(event)
+
+    response = _action(staff_client, "/admin/events/event/", "cancel_events", [event.pk])
+
+    assert response.status_code == 200
+    assert "Vil du avlyse?" in response.text
+    assert "1 person får e-post" in response.text
+    event.refresh_from_db()
+    assert not event.is_cancelled
+    assert mail.outbox == []
+
+
+def test_admin_cancel_action_tells_everyone_once_confirmed(
+    staff_client, django_capture_on_commit_callbacks
+):
     event = make_event()
     make_registration(event)
 
     with django_capture_on_commit_callbacks(execute=True):
-        _action(staff_client, "/admin/events/event/", "cancel_events", [event.pk])
+        _action(staff_client, "/admin/events/event/", "cancel_events", [event.pk], post="yes")
 
     event.refresh_from_db()
     assert event.is_cancelled

@@ -20,11 +20,16 @@ from django.contrib.admin.apps import AdminConfig
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
 
 class PortalAdminSite(AdminSite):
+    site_header = _("Kreative Øvre Romerike – koordinatorer")
+    site_title = _("Koordinatorer")
+    index_title = _("Nettverkets administrasjon")
+
     @property
     def login_form(self):  # type: ignore[override]
         if not settings.REQUIRE_2FA_FOR_STAFF:

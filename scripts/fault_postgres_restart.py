@@ -41,6 +41,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.load import start_gunicorn  # noqa: E402 - the load benchmark starts gunicorn the same way
 
 
 def log(message: str) -> None:
@@ -142,33 +145,6 @@ def manage(env: dict, *args: str) -> subprocess.CompletedProcess:
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
         text=True, timeout=600,
     )  # fmt: skip
-
-
-def start_gunicorn(env: dict, port: int, log_file: Path) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--config",
-            "python:portal.gunicorn_conf",
-        ],
-        cwd=ROOT,
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2"},
-        stdout=log_file.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    for _ in range(120):
-        try:
-            if get(f"http://127.0.0.1:{port}/readyz", timeout=2)[0] == 200:
-                return process
-        except OSError:
-            pass
-        time.sleep(0.5)
-    os.killpg(process.pid, signal.SIGTERM)
-    sys.exit(f"gunicorn did not start; see {log_file}")
 
 
 def restart_under_load(base: str, pg: PrivatePostgres, paths: list[str], seconds: int, down: int):
@@ -320,7 +296,7 @@ def main() -> None:
                 sys.exit(f"manage.py {' '.join(step)} failed:\n{result.stderr[-2000:]}")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        gunicorn = start_gunicorn(env, port, folder / "gunicorn.log")
+        gunicorn = start_gunicorn({**env, "GUNICORN_WORKERS": "2"}, port, folder / "gunicorn.log")
         _s, listing, _h = get(base + "/aktorer/")
         profile = re.search(r'href="(/aktorer/[a-z0-9-]+/)"', listing)
         paths = ["/", "/aktorer/", *([profile.group(1)] if profile else [])]

@@ -69,6 +69,12 @@ class ActorQuerySet(models.QuerySet):
             return self.filter(models.Q(status=Actor.Status.PUBLISHED) | models.Q(owner=user))
         return self.published()
 
+    def owned_by(self, user) -> "ActorQuerySet":
+        """The profiles this user keeps (none for a visitor)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
     def newest(self) -> "ActorQuerySet":
         return self.order_by("-published_at", "-id")
 

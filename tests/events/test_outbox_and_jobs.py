@@ -92,9 +92,7 @@ def test_two_overlapping_reminder_runs_remind_each_person_once():
         post_save.disconnect(start_second_run, sender=OutgoingEmail)
 
     reminders = OutgoingEmail.objects.filter(kind=Kind.REMINDER)
-    assert sorted(reminders.values_list("to", flat=True)) == sorted(
-        r.email for r in registrations
-    )
+    assert sorted(reminders.values_list("to", flat=True)) == sorted(r.email for r in registrations)
     assert first_run + second_run[0] == 3
     assert second_run[0] > 0  # the runs really overlapped
     assert Registration.objects.filter(reminded_at__isnull=True).count() == 0

@@ -15,9 +15,7 @@ from tests.factories import make_actor, make_staff, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    "status", [Actor.Status.DRAFT, Actor.Status.PENDING, Actor.Status.HIDDEN]
-)
+@pytest.mark.parametrize("status", [Actor.Status.DRAFT, Actor.Status.PENDING, Actor.Status.HIDDEN])
 def test_home_page_lists_no_unpublished_actor(client, status):
     make_actor("Synlig Scene")
     make_actor("Skjult Studio", status=status)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrations-check messages bench lock clean
+.PHONY: run test lint format migrations-check messages bench lock clean mutants
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,16 @@ bench: $(VENV)/.installed-dev
 	[ ! -f bench/server_time.py ] || $(BIN)/python bench/server_time.py
 	$(BIN)/python bench/load.py
 
+# Mutation testing of the modules where a bug costs most (scripts/mutation_score.py
+# names them; [tool.mutmut] in pyproject.toml says which tests run). Slow: tens of
+# minutes on two cores, so not part of `make test`. Results are kept in mutants/,
+# so a second run re-tests only what changed. MUTANTS='events.links.*' narrows it.
+MUTANT_JOBS ?= 2
+MUTANTS ?= $(shell $(PYTHON) scripts/mutation_score.py --patterns)
+mutants: $(VENV)/.installed-dev
+	-$(BIN)/mutmut run --max-children $(MUTANT_JOBS) $(MUTANTS) > mutants.log 2>&1; tail -n 3 mutants.log
+	$(BIN)/python scripts/mutation_score.py
+
 # Re-resolve the pinned versions from the ranges in pyproject.toml.
 lock:
 	rm -rf /tmp/portal-lock && $(PYTHON) -m venv /tmp/portal-lock
@@ -60,4 +70,4 @@ lock:
 	$(PYTHON) scripts/lock.py /tmp/portal-lock/bin/python
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache mutants mutants.log

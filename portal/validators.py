@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 _BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 _INVISIBLE = {0x00AD, 0x180E, 0x200B, *range(0x2060, 0x2065), 0xFEFF}
 _SEPARATORS = {0x2028, 0x2029}
-_CONTROL = {*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)}
+_CONTROL = {*range(0x20), 0x7F, *range(0x80, 0xA0)}
 _LINE_BREAKS_AND_TAB = {0x09, 0x0A, 0x0D}
 
 FORBIDDEN_SINGLE_LINE = frozenset(_BIDI | _INVISIBLE | _SEPARATORS | _CONTROL)
@@ -75,9 +75,7 @@ class TextValidator:
                     "Teksten inneholder {what}. Skriv den på én linje, uten linjeskift "
                     "eller usynlige tegn."
                 )
-            raise ValidationError(
-                message.format(what=_describe(char)), code="control_character"
-            )
+            raise ValidationError(message.format(what=_describe(char)), code="control_character")
         if not _has_visible_character(value):
             raise ValidationError(
                 _("Feltet inneholder bare usynlige tegn. Skriv med vanlige bokstaver."),

@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection
 
 from events.models import Event, OutgoingEmail
-from tests.events.conftest import make_event, registration_data
+from tests.factories import make_event, registration_data
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from portal.validators import (
     validate_multiline,
     validate_single_line,
 )
-from tests.events.conftest import make_event, make_registration, make_user, registration_data
+from tests.factories import make_coordinator, make_event, make_registration, registration_data
 
 REFUSED_ON_ONE_LINE = [
     "Kari\nBesøk http://evil.example/",
@@ -108,7 +108,7 @@ def test_every_text_column_of_the_portal_has_the_rule():
 
 def _admin_forms(rf):
     request = rf.get("/")
-    request.user = make_user(staff=True, is_superuser=True)
+    request.user = make_coordinator()
     for model, model_admin in admin.site._registry.items():
         yield model, model_admin.get_form(request)
         for inline in model_admin.get_inline_instances(request):
@@ -177,7 +177,7 @@ def test_registration_form_refuses_hidden_characters_and_keeps_the_input(client,
 
 @pytest.mark.django_db
 def test_admin_refuses_a_line_break_in_an_event_title(client):
-    client.force_login(make_user(staff=True, is_superuser=True))
+    client.force_login(make_coordinator())
     event = make_event()
 
     response = client.post(

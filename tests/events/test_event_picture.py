@@ -9,16 +9,13 @@ from django.forms import MultiWidget
 from PIL import Image
 
 from events.models import Event
-from tests.actors.test_images import png_bomb
-from tests.events.conftest import make_event
-from tests.factories import make_image_bytes, make_staff
+from tests.factories import make_event, make_image_bytes, png_bomb
 
 pytestmark = pytest.mark.django_db
 
 
 def _post_change_form(client, event: Event, picture: bytes):
     """Submit the admin's change form as the coordinator's browser would, plus a picture."""
-    client.force_login(make_staff())
     url = f"/admin/events/event/{event.pk}/change/"
     response = client.get(url)
     data = {}
@@ -46,10 +43,10 @@ def _photo_with_gps() -> bytes:
     return make_image_bytes(2400, 1600, exif=exif)
 
 
-def test_event_picture_from_the_admin_loses_exif_and_gps_and_is_resized(client):
+def test_event_picture_from_the_admin_loses_exif_and_gps_and_is_resized(coordinator_client):
     event = make_event(title="Nettverksmøte med bilde")
 
-    response = _post_change_form(client, event, _photo_with_gps())
+    response = _post_change_form(coordinator_client, event, _photo_with_gps())
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     event.refresh_from_db()
@@ -62,10 +59,10 @@ def test_event_picture_from_the_admin_loses_exif_and_gps_and_is_resized(client):
     assert b"Testkamera" not in raw
 
 
-def test_event_picture_decompression_bomb_is_refused_in_norwegian(client):
+def test_event_picture_decompression_bomb_is_refused_in_norwegian(coordinator_client):
     event = make_event()
 
-    response = _post_change_form(client, event, png_bomb())
+    response = _post_change_form(coordinator_client, event, png_bomb())
 
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors

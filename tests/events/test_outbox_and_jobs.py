@@ -15,7 +15,7 @@ from django.utils import timezone
 from events.emails import Kind, queue_email
 from events.models import OutgoingEmail, Registration
 from events.services import send_reminders
-from tests.events.conftest import make_event, make_registration
+from tests.factories import make_event, make_registration
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from events.services import (
     promote_from_waiting_list,
     register,
 )
-from tests.events.conftest import make_event, make_registration
+from tests.factories import make_event, make_registration
 
 pytestmark = pytest.mark.django_db
 CONFIRMED, WAITING, CANCELLED = (

@@ -6,8 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.events.conftest import make_event
-from tests.factories import make_actor, make_user
+from tests.factories import make_actor, make_event
 
 
 @pytest.fixture
@@ -60,9 +59,9 @@ def test_each_query_string_is_cached_apart(page_cache):
     assert "Koret fra Nes" not in from_eidsvoll
 
 
-def test_logged_in_member_never_gets_a_cached_page(client, page_cache):
+def test_logged_in_member_never_gets_a_cached_page(client, member, page_cache):
     client.get("/")  # an anonymous visit fills the cache
-    client.force_login(make_user("medlem"))
+    client.force_login(member)
 
     response = client.get("/")
 

@@ -5,12 +5,10 @@ when the unpublished one leaks and when the page shows nothing at all.
 """
 
 import pytest
-from django.test import Client
 
 from actors.models import Actor
 from events.models import Event
-from tests.events.conftest import make_event
-from tests.factories import make_actor, make_staff, make_user
+from tests.factories import make_actor, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -54,14 +52,11 @@ def test_calendar_file_of_a_draft_is_not_served_to_someone_who_knows_its_address
     assert client.get(f"{draft.get_absolute_url()}kalender.ics").status_code == 404
 
 
-def test_only_coordinators_preview_a_draft_event():
+def test_only_coordinators_preview_a_draft_event(visitor, member_client, coordinator_client):
     draft = make_event(title="Hemmelig utkast", status=Event.Status.DRAFT)
-    member, coordinator = Client(), Client()
-    member.force_login(make_user("medlem"))
-    coordinator.force_login(make_staff("koordinator"))
 
-    assert Client().get(draft.get_absolute_url()).status_code == 404
-    assert member.get(draft.get_absolute_url()).status_code == 404
-    preview = coordinator.get(draft.get_absolute_url())
+    assert visitor.get(draft.get_absolute_url()).status_code == 404
+    assert member_client.get(draft.get_absolute_url()).status_code == 404
+    preview = coordinator_client.get(draft.get_absolute_url())
     assert preview.status_code == 200
     assert "Hemmelig utkast" in preview.content.decode()

@@ -80,7 +80,9 @@ def main() -> int:
             by_module[module]["suspicious"] += 1
             survivors[module].append(name)
     print(f"Mutation score, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC (killed + timeout / run)")
-    print(f"{'module':44} {'killed':>6} {'timeout':>7} {'survived':>8} {'no tests':>8} {'score':>6}")
+    print(
+        f"{'module':44} {'killed':>6} {'timeout':>7} {'survived':>8} {'no tests':>8} {'score':>6}"
+    )
     below = False
     for module, counts in by_module.items():
         run = sum(counts.values()) - counts["not run"]

@@ -85,7 +85,7 @@ class ActorFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self._prepared_search: search.PreparedSearch | None = None
         # Two small queries per page, whatever is ticked: the options and their labels.
-        self.municipalities = list(Municipality.objects.order_by("-in_region", "name"))
+        self.municipalities = list(Municipality.objects.places().order_by("-in_region", "name"))
         self.sectors = list(Sector.objects.all())
         self.filters["kommune"].extra["choices"] = [(m.slug, m.name) for m in self.municipalities]
         self.filters["bransje"].extra["choices"] = [(s.slug, s.name) for s in self.sectors]

@@ -89,3 +89,13 @@ def make_image_bytes(
     kwargs = {"exif": exif} if exif is not None else {}
     image.save(buffer, format=fmt, **kwargs)
     return buffer.getvalue()
+
+
+def confirm_email(user, *, verified: bool = True):
+    """Give the account a primary address as allauth keeps it: confirmed unless told not."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email.lower(), defaults={"verified": verified, "primary": True}
+    )
+    return user

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _event(**fields):
-    from tests.events.conftest import make_event
+    from tests.factories import make_event
 
     return make_event(**fields)
 

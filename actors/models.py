@@ -15,6 +15,8 @@ from actors.validators import (
     validate_org_number,
     validate_phone,
 )
+from portal.permissions import is_coordinator, is_member
+from portal.validators import validate_multiline, validate_single_line
 
 
 class MunicipalityQuerySet(models.QuerySet):
@@ -36,10 +38,16 @@ class Municipality(models.Model):
     # (a data migration creates it with in_region off, so statistics count it outside).
     OTHER_SLUG = "annen-kommune"
 
-    name = models.CharField(_("navn"), max_length=100, unique=True)
+    name = models.CharField(
+        _("navn"), max_length=100, unique=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("adressenavn"), max_length=100, unique=True)
     number = models.CharField(
-        _("kommunenummer"), max_length=4, unique=True, help_text=_("Fire sifre, f.eks. 3209.")
+        _("kommunenummer"),
+        max_length=4,
+        unique=True,
+        help_text=_("Fire sifre, f.eks. 3209."),
+        validators=[validate_single_line],
     )
     in_region = models.BooleanField(
         _("i Øvre Romerike"),
@@ -59,7 +67,9 @@ class Municipality(models.Model):
 
 
 class Sector(models.Model):
-    name = models.CharField(_("navn"), max_length=100, unique=True)
+    name = models.CharField(
+        _("navn"), max_length=100, unique=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("adressenavn"), max_length=100, unique=True)
     position = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
 
@@ -83,11 +93,9 @@ class ActorQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "ActorQuerySet":
         """Published profiles, plus the user's own; coordinators see all."""
-        if user.is_authenticated and user.is_staff:
+        if is_coordinator(user):
             return self.all()
-        if user.is_authenticated:
-            return self.filter(models.Q(status=Actor.Status.PUBLISHED) | models.Q(owner=user))
-        return self.published()
+        return self.published() | self.owned_by(user)
 
     def owned_by(self, user) -> "ActorQuerySet":
         """The profiles this user keeps (none for a visitor)."""
@@ -142,7 +150,7 @@ class Actor(models.Model):
         PUBLISHED = "published", _("Publisert")
         HIDDEN = "hidden", _("Skjult")
 
-    name = models.CharField(_("navn"), max_length=200)
+    name = models.CharField(_("navn"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("adressenavn"), max_length=220, unique=True, blank=True)
     kind = models.CharField(_("type aktør"), max_length=20, choices=Kind.choices)
     org_number = models.CharField(
@@ -150,7 +158,7 @@ class Actor(models.Model):
         max_length=9,
         blank=True,
         help_text=_("Ni sifre fra Enhetsregisteret. Kan stå tomt."),
-        validators=[validate_org_number],
+        validators=[validate_org_number, validate_single_line],
     )
     municipality = models.ForeignKey(
         Municipality, verbose_name=_("kommune"), on_delete=models.PROTECT, related_name="actors"
@@ -160,10 +168,13 @@ class Actor(models.Model):
         _("kort presentasjon"),
         max_length=200,
         help_text=_("Vises på kortet i katalogen. Høyst 200 tegn."),
+        validators=[validate_single_line],
     )
-    description = models.TextField(_("beskrivelse"), blank=True)
-    offers = models.TextField(_("dette tilbyr vi"), blank=True)
-    looking_for = models.TextField(_("dette ser vi etter"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, validators=[validate_multiline])
+    offers = models.TextField(_("dette tilbyr vi"), blank=True, validators=[validate_multiline])
+    looking_for = models.TextField(
+        _("dette ser vi etter"), blank=True, validators=[validate_multiline]
+    )
     open_for_collaboration = models.BooleanField(_("åpen for samarbeid"), default=False)
     available_for_hire = models.BooleanField(_("kan leies inn eller bookes"), default=False)
 
@@ -172,7 +183,9 @@ class Actor(models.Model):
     facebook = models.URLField(_("Facebook"), blank=True)
     linkedin = models.URLField(_("LinkedIn"), blank=True)
 
-    contact_person = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    contact_person = models.CharField(
+        _("kontaktperson"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     contact_person_visibility = models.CharField(
         _("hvem ser kontaktpersonen"),
         max_length=10,
@@ -191,7 +204,7 @@ class Actor(models.Model):
         max_length=20,
         blank=True,
         help_text=_("Lagres som +47…"),
-        validators=[validate_phone],
+        validators=[validate_phone, validate_single_line],
     )
     phone_visibility = models.CharField(
         _("hvem ser telefonnummeret"),
@@ -199,9 +212,15 @@ class Actor(models.Model):
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
-    address = models.CharField(_("adresse"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postnummer"), max_length=4, blank=True)
-    postal_place = models.CharField(_("poststed"), max_length=100, blank=True)
+    address = models.CharField(
+        _("adresse"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    postal_code = models.CharField(
+        _("postnummer"), max_length=4, blank=True, validators=[validate_single_line]
+    )
+    postal_place = models.CharField(
+        _("poststed"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     address_visibility = models.CharField(
         _("hvem ser adressen"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -288,8 +307,8 @@ class Actor(models.Model):
         return self.kind == self.Kind.ARTIST
 
     def contact_for(self, user) -> dict[str, str]:
-        """The contact details this user may see: public ones, and members-only ones when logged in."""
-        member = user.is_authenticated
+        """The contact details this user may see: public ones, and members-only ones for members."""
+        member = is_member(user)
         fields = [
             ("contact_person", self.contact_person, self.contact_person_visibility),
             ("email", self.email, self.email_visibility),
@@ -303,8 +322,8 @@ class Actor(models.Model):
         }
 
     def has_hidden_contact_for(self, user) -> bool:
-        """True when there is contact information the user would see after logging in."""
-        return not user.is_authenticated and any(
+        """True when there is contact information the user would see as a member."""
+        return not is_member(user) and any(
             value and visibility == Visibility.MEMBERS
             for value, visibility in [
                 (self.contact_person, self.contact_person_visibility),
@@ -369,6 +388,7 @@ class ActorImage(models.Model):
         _("alternativ tekst"),
         max_length=250,
         help_text=_("Beskriv hva bildet viser, for dem som ikke ser det. Påkrevd."),
+        validators=[validate_single_line],
     )
     position = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
     small = models.ImageField(_("lite bilde"), upload_to=_image_path, editable=False)
@@ -415,7 +435,7 @@ class SearchWord(models.Model):
     removed: a word no profile uses any more simply finds nothing.
     """
 
-    word = models.CharField(max_length=64, primary_key=True)
+    word = models.CharField(max_length=64, primary_key=True, validators=[validate_single_line])
 
     class Meta:
         verbose_name = _("søkeord")

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from events.emails import Kind, queue_email
 from events.models import Event, Registration
+from portal.permissions import is_member
+from portal.validators import normalise_email
 
 
 class RegistrationRefused(Exception):
@@ -48,7 +50,7 @@ def register(
     """Register one person: a seat if there is one, else the waiting list."""
     if not consent:
         raise RegistrationRefused(_("Du må godta personvernerklæringen for å melde deg på."))
-    email = email.strip()
+    email = normalise_email(email)
     with transaction.atomic():
         # The last-seat race: two visitors submit at once for the last seat. The row
         # lock makes the second wait until the first has committed, so it counts the
@@ -72,7 +74,7 @@ def register(
                     phone=phone,
                     organisation=organisation,
                     actor=actor,
-                    user=user if user is not None and user.is_authenticated else None,
+                    user=user if is_member(user) else None,
                     municipality=municipality,
                     diets=list(diets),
                     diet_other=diet_other,

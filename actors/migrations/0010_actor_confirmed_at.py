@@ -6,13 +6,13 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0001_initial'),
+        ('actors', '0009_text_validators'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='anonymisert'),
+            model_name='actor',
+            name='confirmed_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='sist bekreftet riktig'),
         ),
     ]

@@ -6,13 +6,13 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0008_logo_message'),
+        ('events', '0002_text_validators'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actor',
-            name='confirmed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='sist bekreftet riktig'),
+            model_name='registration',
+            name='anonymised_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='anonymisert'),
         ),
     ]

@@ -15,12 +15,15 @@ from urllib.parse import quote
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal.ratelimit import get_ip
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.identity import normalise_email
 from accounts.models import MemberSettings
+
+EMAIL_MAX_LENGTH = 254
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -38,7 +41,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def clean_email(self, email: str) -> str:
         # Signing up as `ｋari@…` gives the account `kari@…`: one address, one spelling.
-        return normalise_email(super().clean_email(email))
+        email = normalise_email(super().clean_email(email))
+        if len(email) > EMAIL_MAX_LENGTH:  # the column's length (issue 9, defect 3)
+            raise ValidationError(
+                _("E-postadressen kan være høyst %(max)s tegn lang.") % {"max": EMAIL_MAX_LENGTH}
+            )
+        return email
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)

@@ -133,3 +133,13 @@ def test_passwords_are_hashed_with_argon2_first():
 
     assert project.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     assert Argon2PasswordHasher().encode("x", "saltsaltsalt").startswith("argon2$argon2id$")
+
+
+def test_an_address_longer_than_the_column_is_refused_with_a_message(client):
+    long_address = "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".no"  # valid, 311 characters
+
+    response = _sign_up(client, email=long_address)
+
+    assert response.status_code == 200
+    assert "høyst 254 tegn" in response.content.decode()
+    assert not get_user_model().objects.exists()

@@ -63,7 +63,7 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("actors", "0008_logo_message")]
+    dependencies = [("actors", "0009_text_validators")]
 
     operations = [
         migrations.RunPython(drop_postgres_indexes, migrations.RunPython.noop),

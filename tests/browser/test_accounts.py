@@ -6,6 +6,7 @@ see "Min side", download the data, delete the account.
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -44,7 +45,7 @@ def test_sign_up_confirm_log_in_download_and_delete_on_a_phone(phone_page, live_
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Last ned mine data").click()
-    data = json.loads(open(download.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert data["account"]["email"] == "ny@example.no"
 
     page.get_by_role("link", name="Slett kontoen min").click()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0009_text_validators'),
+        ('actors', '0010_search_fields'),
     ]
 
     operations = [

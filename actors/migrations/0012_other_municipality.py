@@ -25,6 +25,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("actors", "0010_actor_confirmed_at")]
+    dependencies = [("actors", "0011_actor_confirmed_at")]
 
     operations = [migrations.RunPython(create, remove)]

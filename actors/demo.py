@@ -17,7 +17,7 @@ from actors.demo_art import draw, draw_logo
 from actors.images import process_upload
 from actors.models import Actor, ActorImage, Municipality, Sector, Visibility
 from actors.search import add_search_words, document_text, update_search_vectors
-from actors.text import norwegian_slugify
+from portal.text import norwegian_slugify
 
 K = Actor.Kind
 

@@ -36,7 +36,6 @@ use an index (a full scan, fine for the few thousand profiles of a region).
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
@@ -58,13 +57,14 @@ from django.db.models.functions import Cast
 from django.db.models.lookups import Exact, GreaterThanOrEqual
 from django.utils import translation
 
+from portal.text import fold
+
 CONFIG = "norwegian"
 TRIGRAM_THRESHOLD = 0.5
 TRIGRAM_MIN_LENGTH = 4
 MAX_TERMS = 8
 MAX_ALTERNATIVES = 10
 
-_SPELL_OUT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "ð": "d", "þ": "th"})
 _WORD = re.compile(r"[^\W_]+")
 # Longest first: "erne" before "er".
 _ENDINGS = ("ene", "ane", "ere", "erne", "er", "en", "et", "e")
@@ -73,9 +73,7 @@ _ENDINGS = tuple(sorted(_ENDINGS, key=len, reverse=True))
 
 def normalise(text: str) -> str:
     """Case-folded, accents removed, æ/ø/å spelled out: "Kløfta Café" → "klofta cafe"."""
-    text = (text or "").casefold().translate(_SPELL_OUT)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in text if not unicodedata.combining(char))
+    return fold(text)
 
 
 def terms(query: str) -> list[str]:

@@ -94,3 +94,29 @@ def test_retry_gives_up_after_ten_attempts_by_default(attempts, sent):
 
     assert retry_unsent() == ((1, 0) if sent else (0, 0))
     assert len(mail.outbox) == (1 if sent else 0)
+
+
+def test_retry_counts_what_it_sent_and_what_still_fails(settings):
+    event = make_event()
+    for _ in range(2):
+        email = queue_email(registration=make_registration(event), kind=Kind.CONFIRMATION)
+        OutgoingEmail.objects.filter(pk=email.pk).update(status=OutgoingEmail.Status.FAILED)
+    assert retry_unsent() == (2, 0)
+
+    for _ in range(2):
+        email = queue_email(registration=make_registration(event), kind=Kind.CONFIRMATION)
+        OutgoingEmail.objects.filter(pk=email.pk).update(status=OutgoingEmail.Status.FAILED)
+    # A real SMTP connection to a port where nothing listens.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    assert retry_unsent() == (0, 2)
+
+
+def test_retry_leaves_old_sent_emails_alone():
+    email = queue_email(registration=make_registration(make_event()), kind=Kind.CONFIRMATION)
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.SENT, created_at=timezone.now() - timedelta(days=1)
+    )
+
+    assert retry_unsent() == (0, 0)
+    assert OutgoingEmail.objects.get().attempts == 0

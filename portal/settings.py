@@ -206,6 +206,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "nettsted"
 ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
+ACCOUNT_USER_DISPLAY = "accounts.identity.display_name"
 # Wrong passwords are counted per account AND address together (accounts/adapter.py):
 # the address that guesses is stopped for LOGIN_FAILURE_WINDOW seconds, while the
 # member, from an address that has not failed, still logs in. Each address also has a

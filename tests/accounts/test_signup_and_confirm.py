@@ -161,3 +161,14 @@ def test_links_in_account_emails_come_from_site_url_not_the_host_header(client, 
     client.post("/konto/password/reset/", {"email": member.email}, HTTP_HOST="127.0.0.1:6666")
 
     assert "6666" not in mail.outbox[-1].body
+
+
+def test_a_changed_password_is_told_by_e_mail(member_client, member):
+    member_client.post(
+        "/konto/password/change/",
+        {"oldpassword": "passord-for-test", "password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},
+    )
+
+    member.refresh_from_db()
+    assert member.check_password(GOOD_PASSWORD)
+    assert mail.outbox[-1].to == [member.email]

@@ -69,3 +69,18 @@ def test_post_is_never_answered_from_the_cache(page_cache):
     cached = _answer(client, "/vanlig/")
 
     assert client.post("/vanlig/")["X-Svar"] != cached
+
+
+def test_a_cache_that_raises_costs_speed_not_the_page(settings):
+    # Django's own Redis backend raises when Redis is gone; the middleware must not.
+    settings.PAGE_CACHE_SECONDS = 30
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+
+    first, second = _twice("/vanlig/")
+
+    assert first != second  # both rendered

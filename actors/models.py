@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -105,6 +106,30 @@ class ActorQuerySet(models.QuerySet):
 
         refresh_search_index(self)
 
+    def stale(self, now=None) -> "ActorQuerySet":
+        """Published, owned profiles nobody has confirmed or changed for STALE_AFTER."""
+        cutoff = (now or timezone.now()) - STALE_AFTER
+        return (
+            self.published()
+            .filter(owner__isnull=False, updated_at__lt=cutoff)
+            .filter(models.Q(confirmed_at__isnull=True) | models.Q(confirmed_at__lt=cutoff))
+        )
+
+    def due_reminder(self, now=None) -> "ActorQuerySet":
+        """Stale profiles whose owner has not been reminded within REMIND_EVERY."""
+        now = now or timezone.now()
+        return self.stale(now).filter(
+            models.Q(reminded_at__isnull=True) | models.Q(reminded_at__lt=now - REMIND_EVERY)
+        )
+
+
+# A profile nobody has confirmed or changed for a year may be out of date: its owner is
+# asked, at most once a month (manage.py remind_stale_profiles).
+STALE_AFTER = timedelta(days=365)
+REMIND_EVERY = timedelta(days=30)
+# Addresses under /aktorer/ that are pages of their own, never a profile's slug.
+RESERVED_SLUGS = {"ny", "mine", "godkjenn", "fortsatt-riktig"}
+
 
 class Actor(models.Model):
     class Kind(models.TextChoices):
@@ -200,6 +225,25 @@ class Actor(models.Model):
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("oppdatert"), auto_now=True)
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        _("bekreftet av eieren"),
+        null=True,
+        blank=True,
+        help_text=_("Sist eieren bekreftet at opplysningene fortsatt er riktige."),
+    )
+    reminded_at = models.DateTimeField(_("sist påminnet"), null=True, blank=True)
+    hidden_reason = models.TextField(
+        _("begrunnelse for skjuling"),
+        blank=True,
+        help_text=_("Eieren ser denne teksten når profilen er skjult."),
+    )
+    language = models.CharField(
+        _("eierens språk"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="nb",
+        help_text=_("E-post til eieren skrives på dette språket."),
+    )
 
     # The search document, kept current by refresh_search_index() (see actors/search.py):
     # normalised words for SQLite and trigram matching, a weighted tsvector on PostgreSQL.
@@ -243,13 +287,26 @@ class Actor(models.Model):
     def _unique_slug(self) -> str:
         base = norwegian_slugify(self.name)[:200] or "aktor"
         slug, n = base, 2
-        while Actor.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        while (
+            slug in RESERVED_SLUGS or Actor.objects.filter(slug=slug).exclude(pk=self.pk).exists()
+        ):
             slug, n = f"{base}-{n}", n + 1
         return slug
 
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def contact_address(self) -> str:
+        """Where the contact form's messages go: the owner's e-mail, else the profile's."""
+        if self.owner_id and self.owner.email:
+            return self.owner.email
+        return self.email
+
+    @property
+    def can_be_claimed(self) -> bool:
+        return self.owner_id is None and self.is_published
 
     @property
     def org_number_display(self) -> str:
@@ -399,3 +456,19 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+# Models kept in modules of their own, registered with the app here.
+from actors.claims import ClaimRequest  # noqa: E402
+from actors.contact import ContactMessage  # noqa: E402
+
+__all__ = [
+    "Actor",
+    "ActorImage",
+    "ClaimRequest",
+    "ContactMessage",
+    "Municipality",
+    "SearchWord",
+    "Sector",
+    "Visibility",
+]

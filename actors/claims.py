@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.validators import validate_multiline
+
 
 class ClaimRequestQuerySet(models.QuerySet):
     def open(self) -> "ClaimRequestQuerySet":
@@ -33,7 +35,7 @@ class ClaimRequest(models.Model):
         on_delete=models.CASCADE,
         related_name="actor_claims",
     )
-    message = models.TextField(_("melding"), max_length=2000)
+    message = models.TextField(_("melding"), max_length=2000, validators=[validate_multiline])
     language = models.CharField(_("språk"), max_length=10, default="nb")
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.validators import normalise_email, validate_multiline, validate_single_line
+
 LIMIT_WINDOW = timedelta(hours=1)
 
 
@@ -34,7 +36,8 @@ class ContactMessageQuerySet(models.QuerySet):
         """Messages in the last hour from this e-mail or this network address."""
         since = (now or timezone.now()) - LIMIT_WINDOW
         return self.filter(created_at__gte=since).filter(
-            models.Q(sender_email__iexact=email) | models.Q(sender_address=address_hash(address))
+            models.Q(sender_email=normalise_email(email))
+            | models.Q(sender_address=address_hash(address))
         )
 
 
@@ -46,7 +49,9 @@ class ContactMessage(models.Model):
         null=True,
         related_name="contact_messages",
     )
-    actor_name = models.CharField(_("aktørens navn"), max_length=200)
+    actor_name = models.CharField(
+        _("aktørens navn"), max_length=200, validators=[validate_single_line]
+    )
     sender_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("avsender (medlem)"),
@@ -55,11 +60,13 @@ class ContactMessage(models.Model):
         blank=True,
         related_name="sent_contact_messages",
     )
-    sender_name = models.CharField(_("avsenderens navn"), max_length=200)
+    sender_name = models.CharField(
+        _("avsenderens navn"), max_length=200, validators=[validate_single_line]
+    )
     sender_email = models.EmailField(_("avsenderens e-post"))
     sender_address = models.CharField(max_length=64, editable=False, db_index=True)
-    subject = models.CharField(_("emne"), max_length=200)
-    body = models.TextField(_("melding"), max_length=5000)
+    subject = models.CharField(_("emne"), max_length=200, validators=[validate_single_line])
+    body = models.TextField(_("melding"), max_length=5000, validators=[validate_multiline])
     language = models.CharField(_("språk"), max_length=10, default="nb")
     created_at = models.DateTimeField(_("sendt"), auto_now_add=True, db_index=True)
 

@@ -6,14 +6,13 @@ the member's form is the same form minus what only coordinators decide (address 
 owner, status).
 """
 
-import unicodedata
-
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from actors.forms import ActorForm, ActorImageForm, ActorImageFormSet
 from actors.models import Actor, ActorImage, Sector
+from portal.validators import validate_multiline, validate_single_line
 
 HELP_TEXTS = {
     "name": _("Navnet ditt som kunstner, eller navnet på virksomheten."),
@@ -34,17 +33,6 @@ HELP_TEXTS = {
     ),
     "address": _("Gateadresse eller besøksadresse, hvis du har en."),
 }
-
-
-def refuse_control_characters(value: str) -> str:
-    """Single-line text must not carry line breaks or other control characters
-    (they break e-mail headers and exports)."""
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        raise forms.ValidationError(
-            _("Feltet kan ikke inneholde linjeskift eller andre kontrolltegn."),
-            code="control_characters",
-        )
-    return value
 
 
 class ProfileForm(ActorForm):
@@ -72,17 +60,6 @@ class ProfileForm(ActorForm):
         self.fields["pitch"].error_messages["required"] = _("Skriv en kort presentasjon.")
         self.fields["kind"].error_messages["required"] = _("Velg hva slags aktør du er.")
         self.fields["municipality"].error_messages["required"] = _("Velg kommune.")
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        for name in ("name", "contact_person", "address", "postal_place", "postal_code"):
-            value = cleaned.get(name)
-            if value:
-                try:
-                    refuse_control_characters(value)
-                except forms.ValidationError as error:
-                    self.add_error(name, error)
-        return cleaned
 
 
 class ProfileImageForm(ActorImageForm):
@@ -120,6 +97,7 @@ class ClaimForm(forms.Form):
             "Fortell hvem du er og hvordan du er knyttet til profilen, for eksempel at du "
             "er daglig leder. Koordinatorene kan ta kontakt for å bekrefte."
         ),
+        validators=[validate_multiline],
         error_messages={"required": _("Skriv noen ord om hvem du er.")},
         widget=forms.Textarea(attrs={"rows": 5}),
     )
@@ -129,7 +107,7 @@ class ContactForm(forms.Form):
     name = forms.CharField(
         label=_("Navnet ditt"),
         max_length=200,
-        validators=[refuse_control_characters],
+        validators=[validate_single_line],
         error_messages={"required": _("Skriv navnet ditt.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
@@ -145,12 +123,13 @@ class ContactForm(forms.Form):
     subject = forms.CharField(
         label=_("Emne"),
         max_length=200,
-        validators=[refuse_control_characters],
+        validators=[validate_single_line],
         error_messages={"required": _("Skriv et emne.")},
     )
     body = forms.CharField(
         label=_("Melding"),
         max_length=5000,
+        validators=[validate_multiline],
         error_messages={"required": _("Skriv en melding.")},
         widget=forms.Textarea(attrs={"rows": 8}),
     )
@@ -169,5 +148,6 @@ class HideForm(forms.Form):
         label=_("Begrunnelse (eieren ser den)"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        validators=[validate_multiline],
         error_messages={"required": _("Skriv hvorfor profilen skjules.")},
     )

@@ -17,6 +17,7 @@ from actors import emails
 from actors.contact import address_hash
 from actors.links import approve_url, still_correct_url
 from actors.models import REMIND_EVERY, Actor, ClaimRequest, ContactMessage
+from portal.validators import normalise_email
 
 
 def submit_profile(*, form, images, owner, language: str) -> Actor:
@@ -207,7 +208,7 @@ def send_contact_message(
             actor_name=actor.name,
             sender_user=user if user is not None and user.is_authenticated else None,
             sender_name=name,
-            sender_email=email,
+            sender_email=normalise_email(email),
             sender_address=address_hash(address),
             subject=subject,
             body=body,

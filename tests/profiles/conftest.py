@@ -13,7 +13,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 
 from portal.permissions import is_member
-from tests.factories import make_actor, make_staff, make_user
+from tests.factories import make_actor, make_member, make_staff, make_user
 
 
 def logged_in(user) -> Client:
@@ -34,7 +34,7 @@ def make_unconfirmed_user(username: str):
 
 @pytest.fixture
 def owner_user(db):
-    return make_user("eier", first_name="Eva", last_name="Eier")
+    return make_member("eier", first_name="Eva", last_name="Eier")
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def clients(db, owner_user, coordinator_user) -> dict[str, Client]:
     unconfirmed = make_unconfirmed_user("ubekreftet")
     return {
         "owner": logged_in(owner_user),
-        "other_member": logged_in(make_user("annen")),
+        "other_member": logged_in(make_member("annen")),
         "unconfirmed": logged_in(unconfirmed) if not is_member(unconfirmed) else None,
         "visitor": Client(),
         "coordinator": logged_in(coordinator_user),

@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from actors.models import Actor, ClaimRequest
-from tests.factories import make_actor, make_user
+from tests.factories import make_actor, make_member
 from tests.profiles.conftest import assert_login_redirect, client_for, logged_in
 
 CLAIMS = reverse("admin:actors_claimrequest_changelist")
@@ -68,7 +68,7 @@ def test_empty_claim_message_is_refused(clients, unowned):
 def test_approving_a_claim_makes_the_member_owner_and_refuses_the_others(
     clients, unowned, django_capture_on_commit_callbacks
 ):
-    winner, loser = make_user("vinner"), make_user("taper")
+    winner, loser = make_member("vinner"), make_member("taper")
     first = ClaimRequest.objects.create(actor=unowned, user=winner, message="Meg", language="en")
     second = ClaimRequest.objects.create(actor=unowned, user=loser, message="Nei, meg")
     with django_capture_on_commit_callbacks(execute=True):
@@ -89,7 +89,7 @@ def test_approving_a_claim_makes_the_member_owner_and_refuses_the_others(
 
 
 def test_refusing_a_claim_tells_the_member(clients, unowned, django_capture_on_commit_callbacks):
-    member = make_user("avslatt")
+    member = make_member("avslatt")
     claim = ClaimRequest.objects.create(actor=unowned, user=member, message="Meg")
     with django_capture_on_commit_callbacks(execute=True):
         clients["coordinator"].post(CLAIMS, {"action": "refuse", "_selected_action": [claim.pk]})
@@ -101,7 +101,7 @@ def test_refusing_a_claim_tells_the_member(clients, unowned, django_capture_on_c
 
 
 def test_a_claim_on_a_profile_that_got_an_owner_is_not_approved(clients, unowned, owner_user):
-    claim = ClaimRequest.objects.create(actor=unowned, user=make_user("sen"), message="Meg")
+    claim = ClaimRequest.objects.create(actor=unowned, user=make_member("sen"), message="Meg")
     Actor.objects.filter(pk=unowned.pk).update(owner=owner_user)
     clients["coordinator"].post(CLAIMS, {"action": "approve", "_selected_action": [claim.pk]})
     claim.refresh_from_db()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from actors.models import Actor, ContactMessage
 from actors.services import sent_messages
 from portal.client_address import client_address
-from tests.factories import make_actor, make_user
+from tests.factories import make_actor, make_member
 from tests.profiles.conftest import logged_in
 
 
@@ -95,7 +95,7 @@ def test_the_limit_counts_the_address_even_with_a_new_email(settings, clients, o
 def test_members_have_a_higher_limit(settings, clients, own_actor):
     settings.CONTACT_LIMIT_VISITOR = 1
     settings.CONTACT_LIMIT_MEMBER = 2
-    member = make_user("skriver")
+    member = make_member("skriver")
     client = logged_in(member)
     data = message(email=member.email)
     assert client.post(contact_url(own_actor), data).status_code == 302
@@ -117,12 +117,12 @@ def test_line_breaks_in_the_subject_are_refused(clients, own_actor):
         contact_url(own_actor), message(subject="Hei\r\nBcc: x@y.no")
     )
     assert response.status_code == 400
-    assert "kontrolltegn" in response.content.decode()
+    assert "Skriv den på én linje" in response.content.decode()
     assert not ContactMessage.objects.exists()
 
 
 def test_a_members_sent_messages_are_listed_for_their_data_export(clients, own_actor):
-    member = make_user("eksport")
+    member = make_member("eksport")
     logged_in(member).post(contact_url(own_actor), message(email=member.email))
     clients["visitor"].post(contact_url(own_actor), message(email="annen@example.no"))
     [sent] = sent_messages(member)

@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from actors.models import Actor, ActorImage
-from tests.factories import make_actor, make_image_bytes, make_user, municipality, sector
+from tests.factories import make_actor, make_image_bytes, make_member, municipality, sector
 from tests.profiles.conftest import assert_login_redirect, client_for
 
 CREATE = reverse("actors:create")
@@ -70,7 +70,7 @@ def test_create_form_explains_each_field(clients):
 def test_new_profile_is_pending_owned_and_coordinators_are_told(
     clients, coordinator_user, django_capture_on_commit_callbacks
 ):
-    member = make_user("ny-eier")
+    member = make_member("ny-eier")
     client = clients["other_member"]
     client.force_login(member)
 
@@ -129,7 +129,7 @@ def test_preview_shows_the_profile_and_saves_nothing(clients):
 def test_control_characters_in_the_name_are_refused(clients):
     response = clients["other_member"].post(CREATE, profile_data(name="Lyd\x07 og Lys"))
     assert response.status_code == 400
-    assert "kontrolltegn" in response.content.decode()
+    assert "Skriv den på én linje" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -172,7 +172,7 @@ def test_owner_sees_why_a_profile_was_hidden(clients, own_actor):
 
 
 def test_my_profiles_lists_only_my_own(clients, own_actor):
-    make_actor("Noen Andres Profil", owner=make_user("tredje"))
+    make_actor("Noen Andres Profil", owner=make_member("tredje"))
     page = clients["owner"].get(reverse("actors:mine")).content.decode()
     assert "Eiers Ensemble" in page and "Noen Andres Profil" not in page
     assert_login_redirect(clients["visitor"].get(reverse("actors:mine")))

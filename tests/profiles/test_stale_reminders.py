@@ -13,7 +13,7 @@ from django.utils import timezone
 from actors.links import CONFIRM_SALT, still_correct_url
 from actors.models import Actor
 from actors.services import remind_stale_profiles
-from tests.factories import make_actor, make_user
+from tests.factories import make_actor, make_member
 
 NOW = timezone.now()
 
@@ -57,7 +57,7 @@ def test_owner_of_a_stale_profile_is_asked_once(
 def test_fresh_confirmed_unowned_and_hidden_profiles_are_left_alone(
     db, django_capture_on_commit_callbacks
 ):
-    owner = make_user("fersk")
+    owner = make_member("fersk")
     age(make_actor("Nylig endret", owner=owner), days=30)
     age(make_actor("Nylig bekreftet", owner=owner), days=400, confirmed_days=100)
     age(make_actor("Uten eier"), days=400)
@@ -109,7 +109,7 @@ def test_tampered_expired_or_handed_over_links_are_refused(client, stale):
     for bad in (tampered, expired):
         response = client.post(reverse("actors:still_correct", args=[bad]))
         assert response.status_code == 400
-    Actor.objects.filter(pk=stale.pk).update(owner=make_user("ny-eier"))
+    Actor.objects.filter(pk=stale.pk).update(owner=make_member("ny-eier"))
     response = client.post(reverse("actors:still_correct", args=[valid_before_handover]))
     assert response.status_code == 400
     stale.refresh_from_db()
@@ -117,7 +117,7 @@ def test_tampered_expired_or_handed_over_links_are_refused(client, stale):
 
 
 def test_coordinators_can_list_stale_profiles_in_the_admin(clients, stale):
-    make_actor("Helt Fersk", owner=make_user("fersk2"))
+    make_actor("Helt Fersk", owner=make_member("fersk2"))
     url = reverse("admin:actors_actor_changelist") + "?utdatert=ja"
     page = clients["coordinator"].get(url).content.decode()
     assert "Eiers Ensemble" in page and "Helt Fersk" not in page

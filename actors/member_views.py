@@ -16,7 +16,7 @@ from actors.links import BadLink, actor_from_approve_token, actor_from_still_cor
 from actors.models import Actor
 from actors.profile_forms import ClaimForm, ContactForm, ProfileForm, ProfileImageFormSet
 from portal.client_address import client_address
-from portal.permissions import coordinator_required, member_required
+from portal.permissions import coordinator_required, is_member, member_required
 
 
 @member_required
@@ -162,7 +162,7 @@ def _message_fields(form: ContactForm) -> dict:
 
 def _limit_message(user) -> str:
     limit = services.contact_limit(user)
-    if user.is_authenticated:
+    if is_member(user):
         text = _(
             "Du har sendt %(limit)s meldinger den siste timen, som er grensen. Prøv igjen om en time."
         )

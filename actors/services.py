@@ -17,6 +17,7 @@ from actors import emails
 from actors.contact import address_hash
 from actors.links import approve_url, still_correct_url
 from actors.models import REMIND_EVERY, Actor, ClaimRequest, ContactMessage
+from portal.permissions import is_member
 from portal.validators import normalise_email
 
 
@@ -174,7 +175,7 @@ class ContactLimitReached(Exception):
 
 def contact_limit(user) -> int:
     # Buyers without an account may write too, with a stricter limit against spam.
-    if user is not None and user.is_authenticated:
+    if is_member(user):
         return settings.CONTACT_LIMIT_MEMBER
     return settings.CONTACT_LIMIT_VISITOR
 

@@ -36,9 +36,7 @@ class ClaimRequest(models.Model):
         related_name="actor_claims",
     )
     message = models.TextField(_("melding"), max_length=2000, validators=[validate_multiline])
-    language = models.CharField(
-        _("språk"), max_length=10, choices=settings.LANGUAGES, default="nb"
-    )
+    language = models.CharField(_("språk"), max_length=10, choices=settings.LANGUAGES, default="nb")
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )

@@ -67,9 +67,7 @@ class ContactMessage(models.Model):
     sender_address = models.CharField(max_length=64, editable=False, db_index=True)
     subject = models.CharField(_("emne"), max_length=200, validators=[validate_single_line])
     body = models.TextField(_("melding"), max_length=5000, validators=[validate_multiline])
-    language = models.CharField(
-        _("språk"), max_length=10, choices=settings.LANGUAGES, default="nb"
-    )
+    language = models.CharField(_("språk"), max_length=10, choices=settings.LANGUAGES, default="nb")
     created_at = models.DateTimeField(_("sendt"), auto_now_add=True, db_index=True)
 
     objects = ContactMessageQuerySet.as_manager()

@@ -42,7 +42,7 @@ def test_member_creates_a_profile_coordinator_approves_owner_edits(
     page.get_by_label("Navn", exact=True).fill("Fjellfoto Hurdal")
     page.get_by_label("Type aktør").select_option(label="Kunstner eller frilanser")
     page.get_by_label("Kommune", exact=True).select_option(label="Hurdal")
-    page.get_by_label("Foto og film").check()
+    page.get_by_label("Visuell kunst").check()
     page.get_by_label("Kort presentasjon").fill("Landskapsfoto og portretter fra Hurdalssjøen.")
     page.get_by_label("Bildefil").set_input_files(
         files=[{"name": "sjo.jpg", "mimeType": "image/jpeg", "buffer": make_image_bytes()}]

@@ -2,21 +2,15 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from actors.text import norwegian_slugify
-from actors.validators import (
-    format_org_number,
-    format_phone,
-    validate_org_number,
-    validate_phone,
-)
+from actors.validators import format_org_number, validate_org_number, validate_phone
 from portal.permissions import is_coordinator, is_member
+from portal.text import format_address, format_phone, unique_slug
 from portal.validators import validate_multiline, validate_single_line
 
 
@@ -97,17 +91,28 @@ class ActorQuerySet(models.QuerySet):
 
     # Coordinator actions: one UPDATE each, whatever the number of actors.
     def publish(self) -> int:
-        return self.update(
-            status=Actor.Status.PUBLISHED,
-            published_at=Coalesce("published_at", Now()),
-            updated_at=Now(),
+        return self._bumping(
+            self.update(
+                status=Actor.Status.PUBLISHED,
+                published_at=Coalesce("published_at", Now()),
+                updated_at=Now(),
+            )
         )
 
     def hide(self) -> int:
-        return self.update(status=Actor.Status.HIDDEN, updated_at=Now())
+        return self._bumping(self.update(status=Actor.Status.HIDDEN, updated_at=Now()))
 
     def send_to_review(self) -> int:
-        return self.update(status=Actor.Status.PENDING, updated_at=Now())
+        return self._bumping(self.update(status=Actor.Status.PENDING, updated_at=Now()))
+
+    @staticmethod
+    def _bumping(changed: int) -> int:
+        """update() sends no signals: move the data version on for the shared caches."""
+        from portal.cache_version import bump
+
+        if changed:
+            bump()
+        return changed
 
     def refresh_search_index(self) -> None:
         from actors.search import refresh_search_index
@@ -266,9 +271,10 @@ class Actor(models.Model):
     )
 
     # The search document, kept current by refresh_search_index() (see actors/search.py):
-    # normalised words for SQLite and trigram matching, a weighted tsvector on PostgreSQL.
+    # normalised words of the name, of the short texts, and of everything.
+    search_name = models.TextField(editable=False, blank=True, default="")
+    search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
-    search_vector = SearchVectorField(editable=False, null=True)
 
     objects = ActorQuerySet.as_manager()
 
@@ -288,7 +294,13 @@ class Actor(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = unique_slug(
+                Actor.objects.exclude(pk=self.pk),
+                self.name,
+                fallback="aktor",
+                max_length=200,
+                reserved=RESERVED_SLUGS,
+            )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -303,15 +315,6 @@ class Actor(models.Model):
         from actors.search import refresh_search_index
 
         refresh_search_index(Actor.objects.filter(pk=self.pk))
-
-    def _unique_slug(self) -> str:
-        base = norwegian_slugify(self.name)[:200] or "aktor"
-        slug, n = base, 2
-        while (
-            slug in RESERVED_SLUGS or Actor.objects.filter(slug=slug).exclude(pk=self.pk).exists()
-        ):
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
     @property
     def is_published(self) -> bool:
@@ -369,8 +372,7 @@ class Actor(models.Model):
 
     @property
     def full_address(self) -> str:
-        place = " ".join(part for part in (self.postal_code, self.postal_place) if part)
-        return ", ".join(part for part in (self.address, place) if part)
+        return format_address(self.address, self.postal_code, self.postal_place)
 
     @property
     def links(self) -> list[tuple[str, str]]:

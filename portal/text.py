@@ -5,8 +5,8 @@ app owns these rules.
 """
 
 import json
-from collections.abc import Collection
 import unicodedata
+from collections.abc import Collection
 
 import phonenumbers
 from django.core.exceptions import ValidationError

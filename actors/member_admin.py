@@ -9,33 +9,26 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from actors import services
-from actors.models import STALE_AFTER, Actor, ClaimRequest, ContactMessage
+from actors.models import Actor, ClaimRequest, ContactMessage
 from actors.profile_forms import HideForm
 
 
 class StaleFilter(admin.SimpleListFilter):
-    """Profiles nobody has confirmed or changed for a year (what the reminders are about)."""
+    """Published profiles nobody has confirmed or changed for a year: the reminders' list."""
 
     title = _("oppdatert eller bekreftet")
     parameter_name = "utdatert"
 
     def lookups(self, request, model_admin):
-        return [
-            ("ja", _("Over et år siden (utdatert)")),
-            ("2ar", _("Over to år siden")),
-        ]
+        return [("ja", _("For lenge siden: eieren får påminnelser"))]
 
     def queryset(self, request, queryset):
         if self.value() == "ja":
             return queryset.filter(pk__in=Actor.objects.stale())
-        if self.value() == "2ar":
-            two_years = Actor.objects.stale(now=timezone.now() - STALE_AFTER)
-            return queryset.filter(pk__in=two_years)
         return queryset
 
 

@@ -14,7 +14,25 @@ from portal.text import format_address, format_phone, unique_slug
 from portal.validators import validate_multiline, validate_single_line
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def places(self) -> "MunicipalityQuerySet":
+        """Real municipalities, for the directory's and the calendar's filters."""
+        return self.exclude(slug=Municipality.OTHER_SLUG)
+
+    def for_registration(self) -> "MunicipalityQuerySet":
+        """The region first, then its neighbours, "Annen kommune" last."""
+        return self.order_by(
+            "-in_region",
+            models.Case(models.When(slug=Municipality.OTHER_SLUG, then=1), default=0),
+            "name",
+        )
+
+
 class Municipality(models.Model):
+    # "Annen kommune" on the registration form: someone from outside the region
+    # (a data migration creates it with in_region off, so statistics count it outside).
+    OTHER_SLUG = "annen-kommune"
+
     name = models.CharField(
         _("navn"), max_length=100, unique=True, validators=[validate_single_line]
     )
@@ -31,6 +49,8 @@ class Municipality(models.Model):
         default=True,
         help_text=_("Slå av for nabokommuner utenfor Øvre Romerike."),
     )
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -119,14 +139,19 @@ class ActorQuerySet(models.QuerySet):
 
         refresh_search_index(self)
 
-    def stale(self, now=None) -> "ActorQuerySet":
-        """Published, owned profiles nobody has confirmed or changed for STALE_AFTER."""
-        cutoff = (now or timezone.now()) - STALE_AFTER
-        return (
-            self.published()
-            .filter(owner__isnull=False, updated_at__lt=cutoff)
-            .filter(models.Q(confirmed_at__isnull=True) | models.Q(confirmed_at__lt=cutoff))
+    def not_confirmed_since(self, cutoff) -> "ActorQuerySet":
+        """Owned profiles nobody has confirmed or changed since `cutoff`."""
+        return self.filter(owner__isnull=False, updated_at__lt=cutoff).filter(
+            models.Q(confirmed_at__isnull=True) | models.Q(confirmed_at__lt=cutoff)
         )
+
+    def stale(self, now=None) -> "ActorQuerySet":
+        """Published profiles whose owner is due to be asked whether they are still right
+        (settings.RETENTION["profile_reminder_after_months"], as the privacy statement says)."""
+        from accounts.retention import months_before
+
+        months = settings.RETENTION["profile_reminder_after_months"]
+        return self.published().not_confirmed_since(months_before(now or timezone.now(), months))
 
     def due_reminder(self, now=None) -> "ActorQuerySet":
         """Stale profiles whose owner has not been reminded within REMIND_EVERY."""
@@ -136,9 +161,7 @@ class ActorQuerySet(models.QuerySet):
         )
 
 
-# A profile nobody has confirmed or changed for a year may be out of date: its owner is
-# asked, at most once a month (manage.py remind_stale_profiles).
-STALE_AFTER = timedelta(days=365)
+# Owners of stale profiles are asked at most once a month (manage.py remind_stale_profiles).
 REMIND_EVERY = timedelta(days=30)
 # Addresses under /aktorer/ that are pages of their own, never a profile's slug.
 RESERVED_SLUGS = {"ny", "mine", "godkjenn", "fortsatt-riktig"}
@@ -249,12 +272,10 @@ class Actor(models.Model):
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("oppdatert"), auto_now=True)
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
-    confirmed_at = models.DateTimeField(
-        _("bekreftet av eieren"),
-        null=True,
-        blank=True,
-        help_text=_("Sist eieren bekreftet at opplysningene fortsatt er riktige."),
-    )
+    # When the owner last said the profile is still correct (or changed it): profiles
+    # left alone for settings.RETENTION["profile_hidden_after_months"] are hidden by
+    # `manage.py apply_retention`; reminders come first (remind_stale_profiles).
+    confirmed_at = models.DateTimeField(_("sist bekreftet riktig"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("sist påminnet"), null=True, blank=True)
     hidden_reason = models.TextField(
         _("begrunnelse for skjuling"),

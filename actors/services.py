@@ -293,6 +293,8 @@ def _send_reminder(owner, actors: list[Actor]) -> None:
             "actors": [
                 (actor, emails.profile_url(actor), still_correct_url(actor)) for actor in actors
             ],
+            "reminder_after": settings.RETENTION["profile_reminder_after_months"],
+            "hidden_after": settings.RETENTION["profile_hidden_after_months"],
             "subject_args": {"name": ", ".join(actor.name for actor in actors)},
         },
     )

@@ -1,9 +1,11 @@
 """The directory's e-mails, written in the recipient's language and sent through the
 portal's outbox (events/emails.py: stored first, sent after the transaction commits).
 
-Who reads which language: the owner of a profile reads `Actor.language` (the language
-they used when creating or claiming it), a member who asked to claim a profile or sent
-a message reads the language stored on that request, coordinators read Norwegian.
+Who reads which language: a member reads the language chosen on Min side
+(accounts.MemberSettings); without that choice, the owner of a profile reads
+`Actor.language` (the language used when creating or claiming it) and a member who
+asked to claim a profile or sent a message reads the language stored on that request.
+Coordinators read Norwegian.
 """
 
 from django.conf import settings
@@ -40,6 +42,17 @@ def send(kind: str, *, to: str, language: str, context: dict, reply_to: str = ""
         subject = " ".join(subject.split())  # one line, whatever the names contain
         body = render_to_string(f"actors/email/{kind}.txt", context)
     return queue(kind=kind, to=to, subject=subject, body_text=body, reply_to=reply_to)
+
+
+def member_language(user, fallback: str) -> str:
+    """The e-mail language the member chose on Min side, else `fallback`."""
+    member_settings = getattr(user, "member_settings", None) if user is not None else None
+    return member_settings.language if member_settings else fallback
+
+
+def owner_language(actor) -> str:
+    """The owner's chosen language, else the one stored when the profile was made or claimed."""
+    return member_language(actor.owner if actor.owner_id else None, actor.language)
 
 
 def coordinator_addresses() -> list[str]:

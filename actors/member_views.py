@@ -22,8 +22,12 @@ from portal.permissions import coordinator_required, is_member, member_required
 @member_required
 @require_GET
 def my_profiles(request: HttpRequest) -> HttpResponse:
-    actors = Actor.objects.owned_by(request.user).order_by("name")
-    return render(request, "actors/my_profiles.html", {"actors": actors})
+    return render(request, "actors/my_profiles.html", my_profiles_context(request))
+
+
+def my_profiles_context(request: HttpRequest) -> dict:
+    """The "Mine profiler" section, on its own page and on /min-side/ (accounts/sections.py)."""
+    return {"my_actors": Actor.objects.owned_by(request.user).order_by("name")}
 
 
 @member_required

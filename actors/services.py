@@ -71,7 +71,7 @@ def approve_profile(*, actor: Actor) -> bool:
             emails.send(
                 "profile_approved",
                 to=actor.owner.email,
-                language=actor.language,
+                language=emails.owner_language(actor),
                 context={
                     "actor": actor,
                     "profile_url": emails.profile_url(actor),
@@ -95,7 +95,7 @@ def hide_profile(*, actor: Actor, reason: str) -> None:
             emails.send(
                 "profile_hidden",
                 to=actor.owner.email,
-                language=actor.language,
+                language=emails.owner_language(actor),
                 context={"actor": actor, "reason": reason, "subject_args": {"name": actor.name}},
             )
 
@@ -159,7 +159,7 @@ def _tell_claimant(claim: ClaimRequest, kind: str) -> None:
     emails.send(
         kind,
         to=claim.user.email,
-        language=claim.language,
+        language=emails.member_language(claim.user, claim.language),
         context={
             "claim": claim,
             "actor": claim.actor,
@@ -224,12 +224,35 @@ def send_contact_message(
         emails.send(
             "contact_message",
             to=recipient,
-            language=actor.language,
+            language=emails.owner_language(actor),
             context=context,
             reply_to=email,
         )
         emails.send("contact_copy", to=email, language=language, context=context)
     return message
+
+
+def member_data(user) -> dict:
+    """The directory's part of a member's data export (accounts/personal_data.py)."""
+    claims = [
+        {
+            "profile": claim.actor.name,
+            "message": claim.message,
+            "status": claim.status,
+            "sent_at": claim.created_at.isoformat(),
+        }
+        for claim in ClaimRequest.objects.filter(user=user).select_related("actor")
+    ]
+    return {"messages_sent": sent_messages(user), "profile_claims": claims}
+
+
+def erase_member_messages(user) -> int:
+    """Deleting an account removes the record of the messages it sent (they were delivered)."""
+    mine = ContactMessage.objects.sent_by(user) | ContactMessage.objects.filter(
+        sender_email=normalise_email(user.email)
+    )
+    deleted, _by_model = mine.delete()
+    return deleted
 
 
 def sent_messages(user) -> list[dict]:
@@ -288,7 +311,7 @@ def _send_reminder(owner, actors: list[Actor]) -> None:
     emails.send(
         "still_correct",
         to=owner.email,
-        language=actors[0].language,
+        language=emails.owner_language(actors[0]),
         context={
             "actors": [
                 (actor, emails.profile_url(actor), still_correct_url(actor)) for actor in actors

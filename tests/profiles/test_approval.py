@@ -124,3 +124,14 @@ def test_hiding_asks_for_a_reason_that_the_owner_then_sees(
     assert told.to == [owner_user.email] and "Bildene er ikke deres egne." in told.body
     page = clients["owner"].get(reverse("actors:edit", args=[own_actor.slug])).content.decode()
     assert "Bildene er ikke deres egne." in page
+
+
+def test_the_language_chosen_on_my_page_wins(
+    clients, pending, owner_user, django_capture_on_commit_callbacks
+):
+    from accounts.models import MemberSettings
+
+    MemberSettings.objects.create(user=owner_user, language="nb")
+    with django_capture_on_commit_callbacks(execute=True):
+        clients["coordinator"].post(path_of(approve_url(pending)))
+    assert mail.outbox[0].subject == "Profilen din er publisert: Ventende Verksted"

@@ -136,3 +136,13 @@ def test_client_address_behind_the_proxy_is_the_last_forwarded(rf, settings):
     direct = rf.get("/", REMOTE_ADDR="198.51.100.2", HTTP_X_FORWARDED_FOR="6.6.6.6")
     assert client_address(proxied) == "203.0.113.7"
     assert client_address(direct) == "198.51.100.2"
+
+
+def test_data_export_lists_sent_messages_and_deletion_removes_them(clients, own_actor):
+    from accounts.personal_data import collect, erase
+
+    member = make_member("sletter")
+    logged_in(member).post(contact_url(own_actor), message(email=member.email))
+    assert collect(member)["messages_sent"][0]["subject"] == "Konsert i mars?"
+    erase(member)
+    assert not ContactMessage.objects.exists()

@@ -191,3 +191,8 @@ def _upload():
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("bilde.jpg", make_image_bytes(), content_type="image/jpeg")
+
+
+def test_my_page_has_a_my_profiles_section(clients, own_actor):
+    page = clients["owner"].get(reverse("accounts:my_page")).content.decode()
+    assert "Mine profiler" in page and reverse("actors:edit", args=[own_actor.slug]) in page

@@ -243,6 +243,9 @@ RETENTION = {
     "profile_hidden_after_months": 24,
     # Owners are reminded (remind_stale_profiles) from this age, at most monthly.
     "profile_reminder_after_months": 12,
+    # Accounts whose address was never confirmed are deleted after this many days
+    # (someone may have signed up with another person's address).
+    "unconfirmed_account_deleted_after_days": 30,
     # Server logs: kept by the hosting, not by the portal (docs/operations.md).
     "server_log_days": 30,
 }

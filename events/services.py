@@ -8,7 +8,8 @@ whole database is locked by the IMMEDIATE transactions set in settings).
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone, translation
@@ -28,8 +29,35 @@ class AlreadyRegistered(RegistrationRefused):
     pass
 
 
+class TooBusy(RegistrationRefused):
+    """The event's row stayed locked longer than SEAT_LOCK_TIMEOUT_MS; nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Mange melder seg på akkurat nå, prøv igjen om litt."))
+
+
+# PostgreSQL's SQLSTATE for lock_not_available (psycopg's LockNotAvailable).
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
 def _lock(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+    """The event's row, locked until the transaction ends; TooBusy if that takes too long.
+
+    On PostgreSQL the wait is bounded by SEAT_LOCK_TIMEOUT_MS (SET LOCAL: this
+    transaction only), so a stuck transaction elsewhere makes visitors try again
+    instead of tying up every worker. On SQLite the IMMEDIATE transaction has
+    already taken the database's write lock, bounded by its own busy timeout.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            timeout = f"{int(settings.SEAT_LOCK_TIMEOUT_MS)}ms"
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [timeout])
+    try:
+        return Event.objects.select_for_update().get(pk=event.pk)
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise TooBusy from error
+        raise
 
 
 def register(

@@ -243,12 +243,7 @@ class ActorFilter(django_filters.FilterSet):
         """
         cleaned = self.cleaned
         counts = self._column_counts()
-        by_sector = dict(
-            Actor.sectors.through.objects.filter(actor__in=self._filtered_except("bransje"))
-            .order_by()
-            .values_list("sector_id")
-            .annotate(n=Count("actor_id"))
-        )
+        by_sector = self._sector_counts()
         chosen = {name: cleaned.get(name) or [] for name in FACET_GROUPS}
         groups = [
             FacetGroup(
@@ -297,6 +292,15 @@ class ActorFilter(django_filters.FilterSet):
             ),
         ]
         return Facets(groups=groups, result_count=counts.results)
+
+    def _sector_counts(self) -> dict[int, int]:
+        """Sector id → results in it, the other filters applied (many-to-many: its own query)."""
+        return dict(
+            Actor.sectors.through.objects.filter(actor__in=self._filtered_except("bransje"))
+            .order_by()
+            .values_list("sector_id")
+            .annotate(n=Count("actor_id"))
+        )
 
     def _column_counts(self) -> _ColumnCounts:
         """Counts for the groups that are columns of the actor, and the number of results.

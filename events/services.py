@@ -79,6 +79,21 @@ def register(
     if not consent:
         raise RegistrationRefused(_("Du må godta personvernerklæringen for å melde deg på."))
     email = normalise_email(email)
+    # Everything that does not depend on the seat count is prepared before the lock.
+    registration = Registration(
+        name=name.strip(),
+        email=email,
+        phone=phone,
+        organisation=organisation,
+        actor=actor,
+        user=user if is_member(user) else None,
+        municipality=municipality,
+        diets=list(diets),
+        diet_other=diet_other,
+        consent=True,
+        show_name=show_name,
+        language=translation.get_language() or "nb",
+    )
     with transaction.atomic():
         # The last-seat race: two visitors submit at once for the last seat. The row
         # lock makes the second wait until the first has committed, so it counts the
@@ -88,41 +103,27 @@ def register(
         if reason:
             raise RegistrationRefused(reason)
         if event.registrations.active().filter(email__iexact=email).exists():
-            raise AlreadyRegistered(
-                _("{email} er allerede påmeldt dette arrangementet.").format(email=email)
-            )
+            raise _already_registered(email)
         confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
         has_seat = event.capacity is None or confirmed < event.capacity
+        registration.event, registration.created_at = event, timezone.now()
+        registration.status = (
+            Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
+        )
         try:
             with transaction.atomic():
-                registration = Registration.objects.create(
-                    event=event,
-                    name=name.strip(),
-                    email=email,
-                    phone=phone,
-                    organisation=organisation,
-                    actor=actor,
-                    user=user if is_member(user) else None,
-                    municipality=municipality,
-                    diets=list(diets),
-                    diet_other=diet_other,
-                    consent=True,
-                    show_name=show_name,
-                    status=(
-                        Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
-                    ),
-                    language=translation.get_language() or "nb",
-                )
+                registration.save(force_insert=True)
         except IntegrityError as error:
             # Only reachable if something bypassed the lock; the constraint holds.
-            raise AlreadyRegistered(
-                _("{email} er allerede påmeldt dette arrangementet.").format(email=email)
-            ) from error
-        queue_email(
-            registration=registration,
-            kind=Kind.CONFIRMATION if has_seat else Kind.WAITING,
-        )
+            raise _already_registered(email) from error
+        queue_email(registration=registration, kind=Kind.CONFIRMATION if has_seat else Kind.WAITING)
     return registration
+
+
+def _already_registered(email: str) -> AlreadyRegistered:
+    return AlreadyRegistered(
+        _("{email} er allerede påmeldt dette arrangementet.").format(email=email)
+    )
 
 
 def promote_from_waiting_list(

@@ -4,10 +4,17 @@ Kept apart from actors/models.py so the models stay about fields; the models use
 these as their managers (`Actor.objects.visible_to(user)`).
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce, Now
+from django.utils import timezone
 
 from portal.permissions import is_coordinator
+
+# Owners of stale profiles are asked at most once a month (manage.py remind_stale_profiles).
+REMIND_EVERY = timedelta(days=30)
 
 
 class MunicipalityQuerySet(models.QuerySet):
@@ -82,3 +89,24 @@ class ActorQuerySet(models.QuerySet):
         from actors.search import refresh_search_index
 
         refresh_search_index(self)
+
+    def not_confirmed_since(self, cutoff) -> "ActorQuerySet":
+        """Owned profiles nobody has confirmed or changed since `cutoff`."""
+        return self.filter(owner__isnull=False, updated_at__lt=cutoff).filter(
+            models.Q(confirmed_at__isnull=True) | models.Q(confirmed_at__lt=cutoff)
+        )
+
+    def stale(self, now=None) -> "ActorQuerySet":
+        """Published profiles whose owner is due to be asked whether they are still right
+        (settings.RETENTION["profile_reminder_after_months"], as the privacy statement says)."""
+        from accounts.retention import months_before
+
+        months = settings.RETENTION["profile_reminder_after_months"]
+        return self.published().not_confirmed_since(months_before(now or timezone.now(), months))
+
+    def due_reminder(self, now=None) -> "ActorQuerySet":
+        """Stale profiles whose owner has not been reminded within REMIND_EVERY."""
+        now = now or timezone.now()
+        return self.stale(now).filter(
+            models.Q(reminded_at__isnull=True) | models.Q(reminded_at__lt=now - REMIND_EVERY)
+        )

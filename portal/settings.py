@@ -186,6 +186,10 @@ else:
 # (portal.middleware.AnonymousPageCacheMiddleware); logged-in members never are.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
 
+# How long a registration waits for the event's row lock on PostgreSQL before the
+# visitor is asked to try again (events/services.py), in milliseconds.
+SEAT_LOCK_TIMEOUT_MS = env_int("SEAT_LOCK_TIMEOUT_MS", 3000)
+
 # Accounts (django-allauth, its account part only): the e-mail address is the login,
 # and an account counts as a member once that address is confirmed by a signed link.
 # One login page for everyone; the admin's login sends coordinators there.

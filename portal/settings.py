@@ -2,7 +2,7 @@
 
 Development works with no variables at all (SQLite in the project folder, e-mail to
 the console). With DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be set: the
-process stops with one sentence that says so (see portal/checks.py).
+process stops with one sentence that says so (below, where DEBUG is read).
 """
 
 import os

@@ -52,10 +52,12 @@ messages: $(VENV)/.installed
 	$(BIN)/python scripts/messages.py
 
 # Server time of the directory on SQLite and PostgreSQL, then a wrk load test
-# through gunicorn on PostgreSQL. Results go to bench/results/.
+# through gunicorn on PostgreSQL. Results go to bench/results/. Shorter runs:
+# make bench SERVER_TIME_ARGS="--iterations 20 --only sqlite" LOAD_ARGS="--duration 3"
+# The fault run (PostgreSQL restart, dead mail server): python bench/fault_postgres_restart.py
 bench: $(VENV)/.installed-dev
-	[ ! -f bench/server_time.py ] || $(BIN)/python bench/server_time.py
-	$(BIN)/python bench/load.py
+	$(BIN)/python bench/server_time.py $(SERVER_TIME_ARGS)
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 # Mutation testing of the modules where a bug costs most (scripts/mutation_score.py
 # names them; [tool.mutmut] in pyproject.toml says which tests run). Slow: tens of

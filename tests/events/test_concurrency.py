@@ -124,3 +124,36 @@ def _until_waiting_on_a_lock_or_done(thread: threading.Thread) -> bool:
                 return True
         time.sleep(0.01)
     raise AssertionError("the second registration neither finished nor waited")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_registration_gives_up_politely_when_the_seat_lock_is_held(on_postgres, settings):
+    """A transaction elsewhere holds the event's row: the visitor gets 503 and a message
+    in Norwegian after SEAT_LOCK_TIMEOUT_MS, and nothing is saved."""
+    import psycopg
+
+    settings.SEAT_LOCK_TIMEOUT_MS = 200
+    event = make_event(capacity=10)
+    holder = psycopg.connect(**connection.get_connection_params())
+    try:
+        holder.execute("SELECT id FROM events_event WHERE id = %s FOR UPDATE", [event.pk])
+        data = {
+            "name": "Tålmodig Person",
+            "email": "talmodig@example.no",
+            "municipality": municipality("nes").pk,
+            "consent": "on",
+        }
+
+        response = Client().post(event.get_absolute_url(), data)
+    finally:
+        holder.rollback()
+        holder.close()
+
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "Mange melder seg på akkurat nå, prøv igjen om litt." in page
+    assert 'value="Tålmodig Person"' in page
+    assert not Registration.objects.filter(event=event).exists()
+    # Once the lock is released, the same form goes through.
+    assert Client().post(event.get_absolute_url(), data).status_code == 302
+    assert Registration.objects.filter(event=event).count() == 1

@@ -46,9 +46,11 @@ migrations-check: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(BIN)/python scripts/messages.py
 
-# Server time of the directory on SQLite and PostgreSQL, then a wrk load test
+# The search's relevance set (score printed), server time of the directory on SQLite
+# and PostgreSQL, then a wrk load test
 # through gunicorn on PostgreSQL. Results go to bench/results/.
 bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/relevance.py
 	[ ! -f bench/server_time.py ] || $(BIN)/python bench/server_time.py
 	$(BIN)/python bench/load.py
 

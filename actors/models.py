@@ -81,6 +81,18 @@ class Visibility(models.TextChoices):
     MEMBERS = "members", _("Bare innloggede medlemmer")
 
 
+# Columns an actor card never shows (see ActorQuerySet.for_cards()).
+CARD_DEFERRED = (
+    "description",
+    "offers",
+    "looking_for",
+    "search_name",
+    "search_title",
+    "search_text",
+    "address",
+)
+
+
 class ActorQuerySet(models.QuerySet):
     def published(self) -> "ActorQuerySet":
         return self.filter(status=Actor.Status.PUBLISHED)
@@ -101,10 +113,17 @@ class ActorQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-id")
 
     def for_cards(self) -> "ActorQuerySet":
-        """What an actor card shows, in a constant number of queries (one more for images)."""
-        return self.select_related("municipality").prefetch_related(
-            models.Prefetch(
-                "images", queryset=ActorImage.objects.order_by("role", "position", "pk")
+        """What an actor card shows, in a constant number of queries (one more for images).
+
+        The long texts and search strings are left out: a card shows none of them, and
+        they are most of a row's bytes."""
+        return (
+            self.defer(*CARD_DEFERRED)
+            .select_related("municipality")
+            .prefetch_related(
+                models.Prefetch(
+                    "images", queryset=ActorImage.objects.order_by("role", "position", "pk")
+                )
             )
         )
 
@@ -262,7 +281,8 @@ class Actor(models.Model):
         verbose_name = _("aktør")
         verbose_name_plural = _("aktører")
         indexes = [
-            models.Index(fields=["status", "-published_at"]),
+            # The home page's newest actors: published, newest first, ties by id.
+            models.Index(fields=["status", "-published_at", "-id"], name="actors_actor_newest_idx"),
             # The directory's default order: PostgreSQL reads the first page off the index.
             models.Index(fields=["name", "id"], name="actors_actor_name_id_idx"),
             models.Index(fields=["-updated_at", "-id"], name="actors_actor_updated_idx"),

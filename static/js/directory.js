@@ -21,7 +21,8 @@
       if (value !== "") params.append(key, value);
     });
     var query = params.toString();
-    return form.action + (query ? "?" + query : "");
+    // The action ends in #resultater (for the page without JavaScript): not part of the URL.
+    return form.action.split("#")[0] + (query ? "?" + query : "");
   }
 
   function swap(html, url) {

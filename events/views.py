@@ -52,35 +52,53 @@ def _initial_for(user) -> dict:
     return initial
 
 
-@require_http_methods(["GET", "POST"])
-def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_object_or_404(
+def _registration_post(request: HttpRequest, event: Event, closed_reason: str):
+    """Handle a registration: a redirect when it is done or refused, else the bound form
+    with its errors for the page to show again (what was typed kept)."""
+    form = RegistrationForm(request.POST)
+    if closed_reason:
+        messages.error(request, closed_reason)
+        return redirect(event)
+    if form.is_valid():
+        actor = Actor.objects.owned_by(request.user).first()
+        try:
+            registration = register(
+                event=event, user=request.user, actor=actor, **form.cleaned_data
+            )
+        except AlreadyRegistered as error:
+            form.add_error("email", str(error))
+        except RegistrationRefused as error:
+            form.add_error(None, str(error))
+        else:
+            _tell_registered(request, registration)
+            # The form posts to #pamelding and browsers keep that fragment through a
+            # redirect without one; #main brings the visitor to the message instead.
+            return redirect(f"{event.get_absolute_url()}#main")
+    return form
+
+
+def _event_for(request: HttpRequest, slug: str) -> Event:
+    return get_object_or_404(
         Event.objects.visible_to(request.user)
         .with_counts()
         .select_related("venue", "municipality"),
         slug=slug,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The event. A visitor gets a page without a form (the form, with its CSRF token,
+    is a step of its own: event_register), so the page can be served to every visitor
+    from the page cache; a member gets the form prefilled on the page."""
+    event = _event_for(request, slug)
     closed_reason = event.registration_closed_reason()
+    form = None
     if request.method == "POST":
-        form = RegistrationForm(request.POST)
-        if closed_reason:
-            messages.error(request, closed_reason)
-            return redirect(event)
-        if form.is_valid():
-            data = form.cleaned_data
-            actor = Actor.objects.owned_by(request.user).first()
-            try:
-                registration = register(event=event, user=request.user, actor=actor, **data)
-            except AlreadyRegistered as error:
-                form.add_error("email", str(error))
-            except RegistrationRefused as error:
-                form.add_error(None, str(error))
-            else:
-                _tell_registered(request, registration)
-                # The form posts to #pamelding and browsers keep that fragment through a
-                # redirect without one; #main brings the visitor to the message instead.
-                return redirect(f"{event.get_absolute_url()}#main")
-    else:
+        form = _registration_post(request, event, closed_reason)
+        if isinstance(form, HttpResponse):
+            return form
+    elif request.user.is_authenticated:
         form = RegistrationForm(initial=_initial_for(request.user))
     participants = None
     if is_member(request.user):
@@ -97,6 +115,24 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "participants": participants,
             "json_ld": event_json_ld(event),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def event_register(request: HttpRequest, slug: str) -> HttpResponse:
+    """The registration form on a page of its own (linked from the event page)."""
+    event = _event_for(request, slug)
+    closed_reason = event.registration_closed_reason()
+    if request.method == "POST":
+        form = _registration_post(request, event, closed_reason)
+        if isinstance(form, HttpResponse):
+            return form
+    else:
+        form = RegistrationForm(initial=_initial_for(request.user))
+    return render(
+        request,
+        "events/register.html",
+        {"event": event, "form": form, "closed_reason": closed_reason},
     )
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0012_other_municipality'),
+        ('actors', '0013_member_profiles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,21 +17,32 @@ from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
 from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
 from events.structured_data import event_json_ld
+from portal import fragments
 from portal.permissions import coordinator_required, is_member
 
 PAGE_SIZE = 12
 
 
+EVENT_LIST_STATE = ("vis", "ar", "type", "kommune", "side")
+
+
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
+    # The same for everyone with the same filters: shared (portal/fragments.py).
+    state = fragments.state_of(request, EVENT_LIST_STATE)
+    body = fragments.shared("events", state, lambda: _event_list_body(request))
+    showing_past = request.GET.get("vis") == "tidligere"
+    return render(request, "events/event_list.html", {"body": body, "showing_past": showing_past})
+
+
+def _event_list_body(request: HttpRequest) -> str:
     published = Event.objects.published()
     form = EventFilterForm(request.GET, years=published.past_years())
     filters = form.filters()
     events = published.for_cards().listed(**filters)
     page_obj = Paginator(events, PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(
-        request,
-        "events/event_list.html",
+    return render_to_string(
+        "events/includes/event_list_body.html",
         {
             "form": form,
             "page_obj": page_obj,
@@ -38,6 +50,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "showing_past": filters["past"],
             "is_filtered": bool(filters["kind"] or filters["municipality"] or filters["year"]),
         },
+        request=request,
     )
 
 

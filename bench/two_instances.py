@@ -43,9 +43,16 @@ RESULT = ROOT / "bench" / "results" / "two-instances.md"
 def opener(cookie: str = ""):
     jar = http.cookiejar.CookieJar()
     o = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    o.jar = jar
     if cookie:
         o.addheaders = [("Cookie", cookie)]
     return o
+
+
+def cookies_of(o) -> str:
+    """The jar's cookies as a header: the production settings mark them Secure, which
+    urllib will not send over the plain HTTP of 127.0.0.1."""
+    return "; ".join(f"{c.name}={c.value}" for c in o.jar)
 
 
 def fetch(o, url: str, data: dict | None = None, referer: str = "") -> str:
@@ -83,6 +90,7 @@ def main() -> None:
         "CACHE_KEY_PREFIX": f"bench-two-{os.getpid()}",
         "PAGE_CACHE_SECONDS": "30",
     }
+    manage("migrate", "--noinput", env=env)
     manage("collectstatic", "--noinput", env=env)
     cookie = manage("shell", "-c", MEMBER_SCRIPT, env=env).stdout.strip().splitlines()[-1]
     ports = free_port(), free_port()
@@ -107,6 +115,7 @@ def main() -> None:
 
         registrant = opener()
         step = fetch(registrant, a_url + event_path + "pamelding/")
+        registrant.addheaders = [("Cookie", cookies_of(registrant))]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', step).group(1)
         municipality = re.search(r'<option value="(\d+)"', step).group(1)
         fetch(

@@ -8,6 +8,7 @@ process stops with one sentence that says so (see portal/checks.py).
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -304,6 +305,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Media on local disk by default; MEDIA_STORAGE=s3 puts it in an S3-compatible
 # object store (AWS, MinIO, a Norwegian cloud's S3) so app instances share it.
 MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
+_media_storage: dict[str, Any]
 if MEDIA_STORAGE == "local":
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 elif MEDIA_STORAGE == "s3":

@@ -16,7 +16,8 @@ from django.utils import timezone
 from actors import emails
 from actors.contact import address_hash
 from actors.links import approve_url, still_correct_url
-from actors.models import REMIND_EVERY, Actor, ClaimRequest, ContactMessage
+from actors.models import Actor, ClaimRequest, ContactMessage
+from actors.querysets import REMIND_EVERY
 from portal.permissions import is_member
 from portal.validators import normalise_email
 

@@ -15,7 +15,13 @@ from events.calendar import calendar_bytes
 from events.forms import EventFilterForm, RegistrationForm
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
-from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
+from events.services import (
+    AlreadyRegistered,
+    RegistrationRefused,
+    TooBusy,
+    cancel_registration,
+    register,
+)
 from events.structured_data import event_json_ld
 from portal import fragments
 from portal.permissions import coordinator_required, is_member
@@ -80,6 +86,10 @@ def _registration_post(request: HttpRequest, event: Event, closed_reason: str):
             )
         except AlreadyRegistered as error:
             form.add_error("email", str(error))
+        except TooBusy as error:
+            # Nothing was saved; the form keeps what they typed for the next try.
+            form.add_error(None, str(error))
+            form.status = 503
         except RegistrationRefused as error:
             form.add_error(None, str(error))
         else:
@@ -128,6 +138,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "participants": participants,
             "json_ld": event_json_ld(event),
         },
+        status=getattr(form, "status", 200),
     )
 
 
@@ -146,6 +157,7 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "events/register.html",
         {"event": event, "form": form, "closed_reason": closed_reason},
+        status=getattr(form, "status", 200),
     )
 
 

@@ -2,7 +2,7 @@
 
 Development works with no variables at all (SQLite in the project folder, e-mail to
 the console). With DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be set: the
-process stops with one sentence that says so (see portal/checks.py).
+process stops with one sentence that says so (below, where DEBUG is read).
 """
 
 import os
@@ -189,6 +189,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
 # the home page's lists) are shared in the cache this long (portal/fragments.py); a
 # write to what they show outdates them at once (portal/cache_version.py). 0: off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
+
+# How long a registration waits for the event's row lock on PostgreSQL before the
+# visitor is asked to try again (events/services.py), in milliseconds.
+SEAT_LOCK_TIMEOUT_MS = env_int("SEAT_LOCK_TIMEOUT_MS", 3000)
 
 # Accounts (django-allauth, its account part only): the e-mail address is the login,
 # and an account counts as a member once that address is confirmed by a signed link.

@@ -89,7 +89,7 @@ def _registration_post(request: HttpRequest, event: Event, closed_reason: str):
         except TooBusy as error:
             # Nothing was saved; the form keeps what they typed for the next try.
             form.add_error(None, str(error))
-            form.status = 503
+            form.status = 503  # type: ignore[attr-defined]  # read by the views below
         except RegistrationRefused as error:
             form.add_error(None, str(error))
         else:

@@ -68,10 +68,11 @@ def approve_profile(*, actor: Actor) -> bool:
         actor.status = Actor.Status.PUBLISHED
         actor.hidden_reason = ""
         actor.save()
-        if actor.owner_id and actor.owner.email:
+        owner = actor.owner
+        if owner is not None and owner.email:
             emails.send(
                 "profile_approved",
-                to=actor.owner.email,
+                to=owner.email,
                 language=emails.owner_language(actor),
                 context={
                     "actor": actor,
@@ -92,10 +93,11 @@ def hide_profile(*, actor: Actor, reason: str) -> None:
         actor.status = Actor.Status.HIDDEN
         actor.hidden_reason = reason
         actor.save()
-        if actor.owner_id and actor.owner.email:
+        owner = actor.owner
+        if owner is not None and owner.email:
             emails.send(
                 "profile_hidden",
-                to=actor.owner.email,
+                to=owner.email,
                 language=emails.owner_language(actor),
                 context={"actor": actor, "reason": reason, "subject_args": {"name": actor.name}},
             )

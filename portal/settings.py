@@ -364,8 +364,6 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", "kreativ@ullensaker.kommune.no")
 # Messages through the contact form on profiles, per sender (e-mail and address) per hour.
 CONTACT_LIMIT_MEMBER = env_int("CONTACT_LIMIT_MEMBER", 10)
 CONTACT_LIMIT_VISITOR = env_int("CONTACT_LIMIT_VISITOR", 3)
-# Proxies whose X-Forwarded-For names the client (portal/client_address.py).
-TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # Security defaults that hold in every environment; production hardening lives
 # below and is switched on with DEBUG off.

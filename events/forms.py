@@ -74,6 +74,21 @@ class RegistrationForm(forms.Form):
         error_messages={"required": _("Du må godta personvernerklæringen for å melde deg på.")},
     )
 
+    # A honeypot: people never see it (hidden in the template), form-filling bots fill it.
+    website = forms.CharField(
+        label=_("Ikke fyll ut dette feltet"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.pop("website", ""):
+            raise forms.ValidationError(
+                _("Skjemaet ble ikke sendt. Last siden på nytt og prøv igjen."), code="honeypot"
+            )
+        return cleaned
+
     def clean_name(self) -> str:
         return self.cleaned_data["name"].strip()
 

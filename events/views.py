@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from actors.models import Actor
@@ -22,6 +23,7 @@ from events.forms import EventFilterForm, RegistrationForm
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
 from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
+from portal import ratelimit
 
 PAGE_SIZE = 12
 
@@ -128,12 +130,16 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         _visible_events(request).with_counts().select_related("venue", "municipality"), slug=slug
     )
     closed_reason = event.registration_closed_reason()
+    status = 200
     if request.method == "POST":
         form = RegistrationForm(request.POST)
         if closed_reason:
             messages.error(request, closed_reason)
             return redirect(event)
-        if form.is_valid():
+        if form.is_valid() and _too_many_registrations(request, form.cleaned_data["email"]):
+            form.add_error(None, TOO_MANY)
+            status = 429
+        elif form.is_valid():
             data = form.cleaned_data
             actor = None
             if request.user.is_authenticated:
@@ -170,6 +176,29 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "participants": participants,
             "json_ld": _json_ld(event),
         },
+        status=status,
+    )
+
+
+TOO_MANY = gettext_lazy(
+    "Det er kommet mange påmeldinger fra deg på kort tid, så vi tar en pause. "
+    "Prøv igjen om en time, eller skriv til oss hvis du melder på mange."
+)
+
+
+def _too_many_registrations(request: HttpRequest, email: str) -> bool:
+    """Per client address and per e-mail address and hour: each one sends an e-mail."""
+    period = 60 * 60
+    return not (
+        ratelimit.hit(
+            "registration-address",
+            ratelimit.client_address(request),
+            limit=settings.REGISTRATION_LIMIT_PER_ADDRESS,
+            period=period,
+        )
+        and ratelimit.hit(
+            "registration-email", email, limit=settings.REGISTRATION_LIMIT_PER_EMAIL, period=period
+        )
     )
 
 

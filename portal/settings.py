@@ -196,6 +196,10 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Kreative Øvre Romerike")
 # Admin logins refused for a user name after this many failures within the window.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
+# Registrations accepted per hour from one client address and for one e-mail address
+# (each sends an e-mail with a calendar file); see portal/ratelimit.py.
+REGISTRATION_LIMIT_PER_ADDRESS = env_int("REGISTRATION_LIMIT_PER_ADDRESS", 20)
+REGISTRATION_LIMIT_PER_EMAIL = env_int("REGISTRATION_LIMIT_PER_EMAIL", 5)
 
 # Language and time. Norwegian Bokmål is the source language of every string;
 # English comes from locale/en. See docs/architecture.md for why.

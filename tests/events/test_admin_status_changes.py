@@ -45,7 +45,7 @@ def _change_form_data(registration: Registration, **overrides) -> dict:
 def test_cancel_action_promotes_the_waiting_list_and_tells_both(
     coordinator_client, full_event, django_capture_on_commit_callbacks
 ):
-    event, seated, waiting = full_event
+    _event, seated, waiting = full_event
 
     with django_capture_on_commit_callbacks(execute=True):
         coordinator_client.post(
@@ -62,7 +62,7 @@ def test_cancel_action_promotes_the_waiting_list_and_tells_both(
 
 
 def test_the_change_form_cannot_set_a_status(coordinator_client, full_event):
-    event, seated, waiting = full_event
+    _event, seated, _waiting = full_event
 
     response = coordinator_client.post(
         f"/admin/events/registration/{seated.pk}/change/", _change_form_data(seated)
@@ -82,7 +82,7 @@ def test_the_change_form_cannot_set_a_status(coordinator_client, full_event):
 def test_deleting_a_seated_registration_gives_the_seat_on(
     coordinator_client, full_event, django_capture_on_commit_callbacks
 ):
-    event, seated, waiting = full_event
+    _event, seated, waiting = full_event
 
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator_client.post(
@@ -98,7 +98,7 @@ def test_deleting_a_seated_registration_gives_the_seat_on(
 def test_bulk_delete_gives_the_seats_on(
     coordinator_client, full_event, django_capture_on_commit_callbacks
 ):
-    event, seated, waiting = full_event
+    _event, seated, waiting = full_event
 
     with django_capture_on_commit_callbacks(execute=True):
         coordinator_client.post(

@@ -15,6 +15,7 @@ from actors.validators import (
     validate_org_number,
     validate_phone,
 )
+from portal.permissions import is_coordinator, is_member
 from portal.validators import validate_multiline, validate_single_line
 
 
@@ -72,11 +73,9 @@ class ActorQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "ActorQuerySet":
         """Published profiles, plus the user's own; coordinators see all."""
-        if user.is_authenticated and user.is_staff:
+        if is_coordinator(user):
             return self.all()
-        if user.is_authenticated:
-            return self.filter(models.Q(status=Actor.Status.PUBLISHED) | models.Q(owner=user))
-        return self.published()
+        return self.published() | self.owned_by(user)
 
     def owned_by(self, user) -> "ActorQuerySet":
         """The profiles this user keeps (none for a visitor)."""
@@ -284,8 +283,8 @@ class Actor(models.Model):
         return self.kind == self.Kind.ARTIST
 
     def contact_for(self, user) -> dict[str, str]:
-        """The contact details this user may see: public ones, and members-only ones when logged in."""
-        member = user.is_authenticated
+        """The contact details this user may see: public ones, and members-only ones for members."""
+        member = is_member(user)
         fields = [
             ("contact_person", self.contact_person, self.contact_person_visibility),
             ("email", self.email, self.email_visibility),
@@ -299,8 +298,8 @@ class Actor(models.Model):
         }
 
     def has_hidden_contact_for(self, user) -> bool:
-        """True when there is contact information the user would see after logging in."""
-        return not user.is_authenticated and any(
+        """True when there is contact information the user would see as a member."""
+        return not is_member(user) and any(
             value and visibility == Visibility.MEMBERS
             for value, visibility in [
                 (self.contact_person, self.contact_person_visibility),

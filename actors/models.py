@@ -1,7 +1,6 @@
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
@@ -96,17 +95,28 @@ class ActorQuerySet(models.QuerySet):
 
     # Coordinator actions: one UPDATE each, whatever the number of actors.
     def publish(self) -> int:
-        return self.update(
-            status=Actor.Status.PUBLISHED,
-            published_at=Coalesce("published_at", Now()),
-            updated_at=Now(),
+        return self._bumping(
+            self.update(
+                status=Actor.Status.PUBLISHED,
+                published_at=Coalesce("published_at", Now()),
+                updated_at=Now(),
+            )
         )
 
     def hide(self) -> int:
-        return self.update(status=Actor.Status.HIDDEN, updated_at=Now())
+        return self._bumping(self.update(status=Actor.Status.HIDDEN, updated_at=Now()))
 
     def send_to_review(self) -> int:
-        return self.update(status=Actor.Status.PENDING, updated_at=Now())
+        return self._bumping(self.update(status=Actor.Status.PENDING, updated_at=Now()))
+
+    @staticmethod
+    def _bumping(changed: int) -> int:
+        """update() sends no signals: move the data version on for the shared caches."""
+        from portal.cache_version import bump
+
+        if changed:
+            bump()
+        return changed
 
     def refresh_search_index(self) -> None:
         from actors.search import refresh_search_index
@@ -221,9 +231,10 @@ class Actor(models.Model):
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
 
     # The search document, kept current by refresh_search_index() (see actors/search.py):
-    # normalised words for SQLite and trigram matching, a weighted tsvector on PostgreSQL.
+    # normalised words of the name, of the short texts, and of everything.
+    search_name = models.TextField(editable=False, blank=True, default="")
+    search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
-    search_vector = SearchVectorField(editable=False, null=True)
 
     objects = ActorQuerySet.as_manager()
 

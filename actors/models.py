@@ -7,14 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from actors.text import norwegian_slugify
-from actors.validators import (
-    format_org_number,
-    format_phone,
-    validate_org_number,
-    validate_phone,
-)
+from actors.validators import format_org_number, validate_org_number, validate_phone
 from portal.permissions import is_coordinator, is_member
+from portal.text import format_address, format_phone, unique_slug
 from portal.validators import validate_multiline, validate_single_line
 
 
@@ -254,7 +249,9 @@ class Actor(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = unique_slug(
+                Actor.objects.exclude(pk=self.pk), self.name, fallback="aktor", max_length=200
+            )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -269,13 +266,6 @@ class Actor(models.Model):
         from actors.search import refresh_search_index
 
         refresh_search_index(Actor.objects.filter(pk=self.pk))
-
-    def _unique_slug(self) -> str:
-        base = norwegian_slugify(self.name)[:200] or "aktor"
-        slug, n = base, 2
-        while Actor.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
     @property
     def is_published(self) -> bool:
@@ -322,8 +312,7 @@ class Actor(models.Model):
 
     @property
     def full_address(self) -> str:
-        place = " ".join(part for part in (self.postal_code, self.postal_place) if part)
-        return ", ".join(part for part in (self.address, place) if part)
+        return format_address(self.address, self.postal_code, self.postal_place)
 
     @property
     def links(self) -> list[tuple[str, str]]:

@@ -311,6 +311,11 @@ class Actor(models.Model):
         )
 
     @property
+    def public_postal_place(self) -> str:
+        """The postal place when the address is public; "" when it is for members only."""
+        return self.postal_place if self.address_visibility == Visibility.PUBLIC else ""
+
+    @property
     def full_address(self) -> str:
         return format_address(self.address, self.postal_code, self.postal_place)
 

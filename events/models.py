@@ -189,10 +189,14 @@ class Event(models.Model):
 
     @property
     def full_address(self) -> str:
-        """The street address, taken from the venue's profile when there is one."""
+        """The street address, taken from the venue's profile when there is one and the
+        venue shows its address to everyone (the event page, calendar file and JSON-LD
+        are public; a members-only address is left out and can be typed in `address`)."""
         if self.address:
             return self.address
-        return self.venue.full_address if self.venue_id else ""
+        if self.venue_id and self.venue.contact_for(None).get("address"):
+            return self.venue.full_address
+        return ""
 
     def confirmed(self) -> int:
         # Uses the annotation from with_counts() when present; one query otherwise.

@@ -146,8 +146,8 @@ class AnonymousPageCacheMiddleware:
     Only what every anonymous visitor would get alike is shared: a GET without a
     session or messages cookie, answered 200 without setting a cookie (a page with
     a CSRF token sets one, so forms are never shared), without a CSP nonce and
-    without Cache-Control private/no-cache/no-store. The key is the language and
-    the full URL. A logged-in member (who has a session cookie) always gets a page
+    without Cache-Control private/no-cache/no-store. The key is the language, the
+    host and the full URL. A logged-in member (who has a session cookie) always gets a page
     made for them, so never a stale or someone else's. Anonymous visitors may see a
     page up to PAGE_CACHE_SECONDS old; 0 switches the cache off.
     """
@@ -164,7 +164,10 @@ class AnonymousPageCacheMiddleware:
             or any(name in request.COOKIES for name in self.bypass_cookies)
         ):
             return self.get_response(request)
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # The host is part of the key: a page made for a forged Host header (which the
+        # host check lets through when only the port differs) is never served to others.
+        url = f"{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(url.encode()).hexdigest()
         key = f"page:{request.LANGUAGE_CODE}:{digest}"
         try:
             cached = cache.get(key)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from actors.models import Actor
 from events.models import Event
+from portal.site import absolute_url
 
 
 @require_GET
@@ -56,7 +57,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /sprak/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

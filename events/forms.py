@@ -134,3 +134,16 @@ class EventFilterForm(forms.Form):
             "kind": data.get("type") or "",
             "municipality": data.get("kommune"),
         }
+
+
+class CheckinSearchForm(forms.Form):
+    """The check-in page's name search: a NUL byte or a novel is refused, not sent to
+    the database (PostgreSQL cannot compare text with NUL in it)."""
+
+    q = forms.CharField(required=False, max_length=_column("name"))
+
+
+class CheckinToggleForm(forms.Form):
+    """Which registration to mark as attended: a whole number, or the request is bad."""
+
+    registration = forms.IntegerField(min_value=1, max_value=2**31 - 1)

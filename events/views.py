@@ -15,13 +15,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from actors.models import Actor
 from events.calendar import calendar_bytes
-from events.forms import EventFilterForm, RegistrationForm
+from events.forms import (
+    CheckinSearchForm,
+    CheckinToggleForm,
+    EventFilterForm,
+    RegistrationForm,
+)
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
 from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
 from events.structured_data import event_json_ld
 from portal import ratelimit
 from portal.permissions import coordinator_required, is_member
+from portal.views import bad_request
 
 PAGE_SIZE = 12
 
@@ -199,10 +205,20 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)
-    query = request.GET.get("q", "").strip()
+    search = CheckinSearchForm(request.GET)
+    if not search.is_valid():
+        return bad_request(
+            request, reason=_("Søket kan ikke inneholde kontrolltegn eller være så langt.")
+        )
+    query = search.cleaned_data["q"].strip()
     if request.method == "POST":
+        toggle = CheckinToggleForm(request.POST)
+        if not toggle.is_valid():
+            return bad_request(
+                request, reason=_("Vi forstod ikke hvilken påmelding du trykket på.")
+            )
         registration = get_object_or_404(
-            event.registrations.active(), pk=request.POST.get("registration")
+            event.registrations.active(), pk=toggle.cleaned_data["registration"]
         )
         registration.toggle_attended()
         url = reverse("events:checkin", args=[event.slug])

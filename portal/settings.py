@@ -59,6 +59,8 @@ if not DEBUG:
 SECRET_KEY = env("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A failed CSRF check shows the portal's own page in the visitor's language.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

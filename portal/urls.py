@@ -7,6 +7,8 @@ from django.urls import include, path
 from portal import csp_reports, health, views
 from portal.sitemaps import sitemaps
 
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 

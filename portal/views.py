@@ -94,6 +94,21 @@ def page_not_found(request, exception):
     return response
 
 
+def bad_request(request, exception=None, reason: str = ""):
+    """400: also Django's handler for suspicious requests (a forged Host header)."""
+    return render(request, "400.html", {"reason": reason}, status=400)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form sent without its security token (an old tab, cookies blocked): the
+    portal's own page in the visitor's language, not Django's English one."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request):
     # Rendered without the request context: the error may have come from it.
     return render(request, "500.html", {"CONTACT_EMAIL": settings.CONTACT_EMAIL}, status=500)

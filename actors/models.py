@@ -13,7 +13,25 @@ from portal.text import format_address, format_phone, unique_slug
 from portal.validators import validate_multiline, validate_single_line
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def places(self) -> "MunicipalityQuerySet":
+        """Real municipalities, for the directory's and the calendar's filters."""
+        return self.exclude(slug=Municipality.OTHER_SLUG)
+
+    def for_registration(self) -> "MunicipalityQuerySet":
+        """The region first, then its neighbours, "Annen kommune" last."""
+        return self.order_by(
+            "-in_region",
+            models.Case(models.When(slug=Municipality.OTHER_SLUG, then=1), default=0),
+            "name",
+        )
+
+
 class Municipality(models.Model):
+    # "Annen kommune" on the registration form: someone from outside the region
+    # (a data migration creates it with in_region off, so statistics count it outside).
+    OTHER_SLUG = "annen-kommune"
+
     name = models.CharField(
         _("navn"), max_length=100, unique=True, validators=[validate_single_line]
     )
@@ -30,6 +48,8 @@ class Municipality(models.Model):
         default=True,
         help_text=_("Slå av for nabokommuner utenfor Øvre Romerike."),
     )
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -224,6 +244,10 @@ class Actor(models.Model):
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("oppdatert"), auto_now=True)
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
+    # When the owner last said the profile is still correct (or changed it): profiles
+    # left alone for settings.RETENTION["profile_hidden_after_months"] are hidden by
+    # `manage.py apply_retention`; reminders come first (remind_stale_profiles).
+    confirmed_at = models.DateTimeField(_("sist bekreftet riktig"), null=True, blank=True)
 
     # The search document, kept current by refresh_search_index() (see actors/search.py):
     # normalised words of the name, of the short texts, and of everything.

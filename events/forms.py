@@ -48,7 +48,7 @@ class RegistrationForm(forms.Form):
     )
     municipality = forms.ModelChoiceField(
         label=_("Hjemkommune"),
-        queryset=Municipality.objects.all(),
+        queryset=Municipality.objects.for_registration(),
         empty_label=_("Velg kommune"),
         help_text=_("Brukes bare i nettverkets statistikk."),
         error_messages={"required": _("Velg kommunen du bor eller driver i.")},
@@ -115,7 +115,7 @@ class EventFilterForm(forms.Form):
     kommune = forms.ModelChoiceField(
         label=_("Kommune"),
         required=False,
-        queryset=Municipality.objects.all(),
+        queryset=Municipality.objects.places(),
         empty_label=_("Alle kommuner"),
         to_field_name="slug",
     )

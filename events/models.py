@@ -283,6 +283,22 @@ class RegistrationQuerySet(models.QuerySet):
     def waiting_in_order(self) -> "RegistrationQuerySet":
         return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
 
+    def of_member(self, user) -> "RegistrationQuerySet":
+        """A member's registrations: made while logged in, or to a confirmed address of theirs."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        from allauth.account.models import EmailAddress
+
+        mine = Q(user=user)
+        for email in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        ):
+            mine |= Q(email__iexact=email)
+        return self.filter(mine)
+
+    def not_anonymised(self) -> "RegistrationQuerySet":
+        return self.filter(anonymised_at__isnull=True)
+
 
 class Registration(models.Model):
     class Status(models.TextChoices):
@@ -345,6 +361,9 @@ class Registration(models.Model):
     reminded_at = models.DateTimeField(_("påminnelse sendt"), null=True, blank=True)
     created_at = models.DateTimeField(_("påmeldt"), default=timezone.now, db_index=True)
     cancelled_at = models.DateTimeField(_("avmeldt"), null=True, blank=True)
+    # Set when the person's details were removed (account deleted, or the retention
+    # period over): the row stays, so attendance statistics keep counting it.
+    anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -33,6 +33,6 @@ def reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("actors", "0010_search_fields")]
+    dependencies = [("actors", "0012_other_municipality")]
 
     operations = [migrations.RunPython(reindex, migrations.RunPython.noop)]

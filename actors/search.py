@@ -34,6 +34,8 @@ from actors.places import Place, find_places, fold
 from actors.typos import light_stem
 
 MAX_TERMS = 8
+# No Norwegian word is longer; a 480-letter "word" made each typo lookup ten times slower.
+MAX_WORD_LENGTH = 40
 SHORT = 3  # words this short only match the start of a word: "tv", "vr", "pc"
 STOP_WORDS = frozenset(
     [
@@ -78,8 +80,10 @@ def normalise(text: str) -> str:
 
 
 def terms(query: str) -> list[str]:
-    """The words of a search, lower-case, each once, at most MAX_TERMS of them."""
-    return list(dict.fromkeys(_WORD.findall((query or "").casefold())))[:MAX_TERMS]
+    """The words of a search, lower-case, each once, at most MAX_TERMS of them, each cut
+    to MAX_WORD_LENGTH letters."""
+    words = (word[:MAX_WORD_LENGTH] for word in _WORD.findall((query or "").casefold()))
+    return list(dict.fromkeys(words))[:MAX_TERMS]
 
 
 def _padded(*parts: str) -> str:

@@ -17,7 +17,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    """An empty value counts as unset (`DATABASE_URL=` in a .env file), like env_bool/env_int."""
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -62,7 +63,24 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # A failed CSRF check shows the portal's own page in the visitor's language.
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def runserver_site_url(argv: list[str]) -> str:
+    """In development, the address `manage.py runserver [addr:]port` listens on, so the
+    links in e-mails lead back to it; http://127.0.0.1:8000 otherwise."""
+    if "runserver" not in argv:
+        return "http://127.0.0.1:8000"
+    args = [a for a in argv[argv.index("runserver") + 1 :] if not a.startswith("-")]
+    host, _colon, port = (args[0] if args else "8000").rpartition(":")
+    if host in ("", "0", "0.0.0.0", "[::]"):
+        host = "127.0.0.1"
+    return f"http://{host}:{port or '8000'}"
+
+
+# Where the portal is reached from outside: every absolute link (e-mails, JSON-LD,
+# sitemap, feeds) is built from it, never from the request's Host header.
+_DEFAULT_SITE_URL = runserver_site_url(sys.argv) if DEBUG else "http://127.0.0.1:8000"
+SITE_URL = env("SITE_URL", _DEFAULT_SITE_URL).rstrip("/")
 
 INSTALLED_APPS = [
     "portal.admin_site.PortalAdminConfig",  # django.contrib.admin with optional 2FA

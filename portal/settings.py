@@ -64,7 +64,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 
-
 def runserver_site_url(argv: list[str]) -> str:
     """In development, the address `manage.py runserver [addr:]port` listens on, so the
     links in e-mails lead back to it; http://127.0.0.1:8000 otherwise."""

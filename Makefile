@@ -28,7 +28,18 @@ run: $(VENV)/.installed
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev
+# The Nu Html Checker for the browser tests (tests/browser/html_check.py), from npm's
+# vnu-jar; it runs on Java (Debian: default-jre-headless). Without npm the HTML check
+# is skipped, or fails with REQUIRE_BROWSER=1.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR): | $(BIN)/python
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --prefix $(VENV)/vnu --no-save --no-audit --no-fund vnu-jar@$(VNU_VERSION); \
+	else echo "npm not found: the HTML check of the browser tests is skipped"; fi
+
+test: $(VENV)/.installed-dev $(VNU_JAR)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev

@@ -20,7 +20,9 @@ from django.http import Http404, HttpRequest
 
 class _SafeAutocompleteMixin:
     def optgroups(self, name, value, attr=None):
-        target = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
+        remote = self.field.remote_field.model._meta
+        # The same field Django's AutocompleteMixin looks the values up by.
+        target = remote.get_field(getattr(self.field.remote_field, "field_name", remote.pk.name))
         valid = []
         for item in value:
             try:

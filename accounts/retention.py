@@ -7,10 +7,11 @@ a missed day) does exactly what is still due and nothing more.
 """
 
 import calendar
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from actors.models import Actor
@@ -34,6 +35,29 @@ def stale_profiles(*, now: datetime, months: int):
     )
 
 
+def never_confirmed_accounts(*, now: datetime, days: int):
+    """Sign-ups older than `days` with no confirmed address; coordinators are never touched."""
+    from allauth.account.models import EmailAddress
+
+    confirmed = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    return (
+        get_user_model()
+        .objects.filter(
+            date_joined__lt=now - timedelta(days=days), is_staff=False, is_superuser=False
+        )
+        .exclude(Exists(confirmed))
+    )
+
+
+def _delete_never_confirmed(*, now: datetime, days: int) -> int:
+    from accounts import services
+
+    accounts = list(never_confirmed_accounts(now=now, days=days))
+    for user in accounts:
+        services.delete_account(user=user, hand_over_profiles=False)
+    return len(accounts)
+
+
 def apply_retention(*, now: datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     periods = settings.RETENTION
@@ -46,4 +70,7 @@ def apply_retention(*, now: datetime | None = None) -> dict[str, int]:
         "profiles_hidden": stale_profiles(now=now, months=periods["profile_hidden_after_months"])
         .filter(status=Actor.Status.PUBLISHED)
         .hide(),
+        "unconfirmed_accounts_deleted": _delete_never_confirmed(
+            now=now, days=periods["unconfirmed_account_deleted_after_days"]
+        ),
     }

@@ -1,10 +1,7 @@
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,25 +32,9 @@ PAGE_SIZE = 12
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     published = Event.objects.published()
-    years = [
-        d.year
-        for d in published.past().datetimes(
-            "starts_at", "year", order="DESC", tzinfo=ZoneInfo(settings.TIME_ZONE)
-        )
-    ]
-    form = EventFilterForm(request.GET, years=years)
+    form = EventFilterForm(request.GET, years=published.past_years())
     filters = form.filters()
-    events = published.for_cards()
-    if filters["past"]:
-        events = events.past()
-        if filters["year"]:
-            events = events.filter(starts_at__year=filters["year"])
-    else:
-        events = events.upcoming()
-    if filters["kind"]:
-        events = events.filter(kind=filters["kind"])
-    if filters["municipality"]:
-        events = events.filter(municipality=filters["municipality"])
+    events = published.for_cards().listed(**filters)
     page_obj = Paginator(events, PAGE_SIZE).get_page(request.GET.get("side"))
     return render(
         request,
@@ -115,11 +96,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         form = RegistrationForm(initial=_initial_for(request.user))
     participants = None
     if is_member(request.user):
-        participants = list(
-            event.registrations.filter(
-                status=Registration.Status.CONFIRMED, show_name=True
-            ).values_list("name", "organisation")
-        )
+        participants = list(event.registrations.public_participants())
     return render(
         request,
         "events/event_detail.html",
@@ -204,7 +181,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_object_or_404(Event, slug=slug)
+    event = get_object_or_404(Event.objects.with_counts(), slug=slug)
     search = CheckinSearchForm(request.GET)
     if not search.is_valid():
         return bad_request(
@@ -225,18 +202,21 @@ def checkin(request: HttpRequest, slug: str) -> HttpResponse:
         if query:
             url += "?" + request.GET.urlencode()
         return redirect(f"{url}#r-{registration.pk}")
-    registrations = event.registrations.active().order_by("name", "pk")
-    if query:
-        registrations = registrations.filter(name__icontains=query)
-    counts = event.registrations.aggregate(
-        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
-        attended=Count("pk", filter=Q(attended=True) & ~Q(status=Registration.Status.CANCELLED)),
-        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
-    )
+    # The same counts as the admin's event list (EventQuerySet.with_counts).
+    counts = {
+        "confirmed": event.confirmed_count,
+        "attended": event.attended_count,
+        "waiting": event.waiting_count,
+    }
     return render(
         request,
         "events/checkin.html",
-        {"event": event, "registrations": registrations, "query": query, "counts": counts},
+        {
+            "event": event,
+            "registrations": event.registrations.for_checkin(query),
+            "query": query,
+            "counts": counts,
+        },
     )
 
 

@@ -212,7 +212,7 @@ def test_admin_refuses_a_line_break_in_an_event_title(client):
 def test_email_is_normalised_with_nfkc_and_lower_case():
     assert normalise_email(" \u212aARI@Example.NO ") == "kari@example.no"  # Kelvin sign
     assert normalise_email("ｋari@example.no") == "kari@example.no"  # full-width k
-    assert normalise_email("kari@straße.de") == "kari@straße.de"  # not casefolded to ss
+    assert normalise_email("kari@STRASSE.de") == normalise_email("kari@straße.de")
 
 
 @pytest.mark.django_db
@@ -238,3 +238,13 @@ def test_non_ascii_capitals_in_the_domain_are_the_same_registrant(client):
     client.post(event.get_absolute_url(), registration_data(email="KARI@øvre.no"))
 
     assert list(event.registrations.values_list("email", flat=True)) == ["kari@øvre.no"]
+
+
+@pytest.mark.django_db
+def test_a_members_name_refuses_hidden_characters_too():
+    from accounts.forms import NameForm
+
+    form = NameForm(data={"first_name": "Kari\u202e", "last_name": "Nordmann\n"})
+
+    assert not form.is_valid()
+    assert "Teksten inneholder" in form.errors["first_name"][0]

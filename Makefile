@@ -45,9 +45,11 @@ $(VNU_JAR): | $(BIN)/python
 test: $(VENV)/.installed-dev $(VNU_JAR)
 	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
+# mypy checks the modules listed under [tool.mypy] files in pyproject.toml.
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from actors.models import Actor
@@ -29,10 +29,7 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 def stale_profiles(*, now: datetime, months: int):
     """Profiles with an owner that nobody has confirmed or changed for `months` months."""
-    cutoff = months_before(now, months)
-    return Actor.objects.filter(owner__isnull=False, updated_at__lt=cutoff).filter(
-        Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=cutoff)
-    )
+    return Actor.objects.not_confirmed_since(months_before(now, months))
 
 
 def never_confirmed_accounts(*, now: datetime, days: int):

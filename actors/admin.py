@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
 from actors.forms import ActorForm, ActorImageForm, ActorImageFormSet
+from actors.member_admin import StaleFilter, approve_profiles, hide_with_reason
 from actors.models import Actor, ActorImage, Municipality, Sector
 
 
@@ -63,6 +64,7 @@ class ActorAdmin(admin.ModelAdmin):
     ]
     list_filter = [
         "status",
+        StaleFilter,
         "kind",
         "municipality",
         "sectors",
@@ -81,10 +83,31 @@ class ActorAdmin(admin.ModelAdmin):
     ]
     autocomplete_fields = ["municipality", "sectors", "owner"]
     date_hierarchy = "updated_at"
-    readonly_fields = ["created_at", "updated_at", "published_at", "public_link"]
-    actions = ["publish", "hide", "send_to_review"]
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "published_at",
+        "confirmed_at",
+        "reminded_at",
+        "public_link",
+    ]
+    actions = [approve_profiles, "publish", hide_with_reason, "hide", "send_to_review"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "status", "owner", "public_link"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "kind",
+                    "status",
+                    "hidden_reason",
+                    "owner",
+                    "language",
+                    "public_link",
+                ]
+            },
+        ),
         (
             _("Presentasjon"),
             {
@@ -115,7 +138,10 @@ class ActorAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Tidspunkter"), {"fields": ["created_at", "updated_at", "published_at"]}),
+        (
+            _("Tidspunkter"),
+            {"fields": ["created_at", "updated_at", "published_at", "confirmed_at", "reminded_at"]},
+        ),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

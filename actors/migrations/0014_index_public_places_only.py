@@ -33,6 +33,6 @@ def reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("actors", "0012_other_municipality")]
+    dependencies = [("actors", "0013_member_profiles")]
 
     operations = [migrations.RunPython(reindex, migrations.RunPython.noop)]

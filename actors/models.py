@@ -1,31 +1,16 @@
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.querysets import ActorQuerySet, MunicipalityQuerySet
 from actors.validators import format_org_number, validate_org_number, validate_phone
-from portal.permissions import is_coordinator, is_member
+from portal.permissions import is_member
 from portal.text import format_address, format_phone, unique_slug
 from portal.validators import validate_multiline, validate_single_line
-
-
-class MunicipalityQuerySet(models.QuerySet):
-    def places(self) -> "MunicipalityQuerySet":
-        """Real municipalities, for the directory's and the calendar's filters."""
-        return self.exclude(slug=Municipality.OTHER_SLUG)
-
-    def for_registration(self) -> "MunicipalityQuerySet":
-        """The region first, then its neighbours, "Annen kommune" last."""
-        return self.order_by(
-            "-in_region",
-            models.Case(models.When(slug=Municipality.OTHER_SLUG, then=1), default=0),
-            "name",
-        )
 
 
 class Municipality(models.Model):
@@ -82,87 +67,6 @@ class Visibility(models.TextChoices):
     MEMBERS = "members", _("Bare innloggede medlemmer")
 
 
-class ActorQuerySet(models.QuerySet):
-    def published(self) -> "ActorQuerySet":
-        return self.filter(status=Actor.Status.PUBLISHED)
-
-    def visible_to(self, user) -> "ActorQuerySet":
-        """Published profiles, plus the user's own; coordinators see all."""
-        if is_coordinator(user):
-            return self.all()
-        return self.published() | self.owned_by(user)
-
-    def owned_by(self, user) -> "ActorQuerySet":
-        """The profiles this user keeps (none for a visitor)."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-    def newest(self) -> "ActorQuerySet":
-        return self.order_by("-published_at", "-id")
-
-    def for_cards(self) -> "ActorQuerySet":
-        """What an actor card shows, in a constant number of queries (one more for images)."""
-        return self.select_related("municipality").prefetch_related(
-            models.Prefetch(
-                "images", queryset=ActorImage.objects.order_by("role", "position", "pk")
-            )
-        )
-
-    # Coordinator actions: one UPDATE each, whatever the number of actors.
-    def publish(self) -> int:
-        return self._bumping(
-            self.update(
-                status=Actor.Status.PUBLISHED,
-                published_at=Coalesce("published_at", Now()),
-                updated_at=Now(),
-            )
-        )
-
-    def hide(self) -> int:
-        return self._bumping(self.update(status=Actor.Status.HIDDEN, updated_at=Now()))
-
-    def send_to_review(self) -> int:
-        return self._bumping(self.update(status=Actor.Status.PENDING, updated_at=Now()))
-
-    @staticmethod
-    def _bumping(changed: int) -> int:
-        """update() sends no signals: move the data version on for the shared caches."""
-        from portal.cache_version import bump
-
-        if changed:
-            bump()
-        return changed
-
-    def refresh_search_index(self) -> None:
-        from actors.search import refresh_search_index
-
-        refresh_search_index(self)
-
-    def not_confirmed_since(self, cutoff) -> "ActorQuerySet":
-        """Owned profiles nobody has confirmed or changed since `cutoff`."""
-        return self.filter(owner__isnull=False, updated_at__lt=cutoff).filter(
-            models.Q(confirmed_at__isnull=True) | models.Q(confirmed_at__lt=cutoff)
-        )
-
-    def stale(self, now=None) -> "ActorQuerySet":
-        """Published profiles whose owner is due to be asked whether they are still right
-        (settings.RETENTION["profile_reminder_after_months"], as the privacy statement says)."""
-        from accounts.retention import months_before
-
-        months = settings.RETENTION["profile_reminder_after_months"]
-        return self.published().not_confirmed_since(months_before(now or timezone.now(), months))
-
-    def due_reminder(self, now=None) -> "ActorQuerySet":
-        """Stale profiles whose owner has not been reminded within REMIND_EVERY."""
-        now = now or timezone.now()
-        return self.stale(now).filter(
-            models.Q(reminded_at__isnull=True) | models.Q(reminded_at__lt=now - REMIND_EVERY)
-        )
-
-
-# Owners of stale profiles are asked at most once a month (manage.py remind_stale_profiles).
-REMIND_EVERY = timedelta(days=30)
 # Addresses under /aktorer/ that are pages of their own, never a profile's slug.
 RESERVED_SLUGS = {"ny", "mine", "godkjenn", "fortsatt-riktig"}
 
@@ -304,7 +208,8 @@ class Actor(models.Model):
         verbose_name = _("aktør")
         verbose_name_plural = _("aktører")
         indexes = [
-            models.Index(fields=["status", "-published_at"]),
+            # The home page's newest actors: published, newest first, ties by id.
+            models.Index(fields=["status", "-published_at", "-id"], name="actors_actor_newest_idx"),
             # The directory's default order: PostgreSQL reads the first page off the index.
             models.Index(fields=["name", "id"], name="actors_actor_name_id_idx"),
             models.Index(fields=["-updated_at", "-id"], name="actors_actor_updated_idx"),

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,25 +22,41 @@ from events.forms import (
 )
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
-from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
+from events.services import (
+    AlreadyRegistered,
+    RegistrationRefused,
+    TooBusy,
+    cancel_registration,
+    register,
+)
 from events.structured_data import event_json_ld
-from portal import ratelimit
+from portal import fragments, ratelimit
 from portal.permissions import coordinator_required, is_member
 from portal.views import bad_request
 
 PAGE_SIZE = 12
 
 
+EVENT_LIST_STATE = ("vis", "ar", "type", "kommune", "side")
+
+
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
+    # The same for everyone with the same filters: shared (portal/fragments.py).
+    state = fragments.state_of(request, EVENT_LIST_STATE)
+    body = fragments.shared("events", state, lambda: _event_list_body(request))
+    showing_past = request.GET.get("vis") == "tidligere"
+    return render(request, "events/event_list.html", {"body": body, "showing_past": showing_past})
+
+
+def _event_list_body(request: HttpRequest) -> str:
     published = Event.objects.published()
     form = EventFilterForm(request.GET, years=published.past_years())
     filters = form.filters()
     events = published.for_cards().listed(**filters)
     page_obj = Paginator(events, PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(
-        request,
-        "events/event_list.html",
+    return render_to_string(
+        "events/includes/event_list_body.html",
         {
             "form": form,
             "page_obj": page_obj,
@@ -47,6 +64,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "showing_past": filters["past"],
             "is_filtered": bool(filters["kind"] or filters["municipality"] or filters["year"]),
         },
+        request=request,
     )
 
 
@@ -61,57 +79,36 @@ def _initial_for(user) -> dict:
     return initial
 
 
-@require_http_methods(["GET", "POST"])
-def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_object_or_404(
-        Event.objects.visible_to(request.user)
-        .with_counts()
-        .select_related("venue", "municipality"),
-        slug=slug,
-    )
-    closed_reason = event.registration_closed_reason()
-    status = 200
-    if request.method == "POST":
-        form = RegistrationForm(request.POST)
-        if closed_reason:
-            messages.error(request, closed_reason)
-            return redirect(event)
-        if form.is_valid() and _too_many_registrations(request, form.cleaned_data["email"]):
-            form.add_error(None, TOO_MANY)
-            status = 429
-        elif form.is_valid():
-            data = form.cleaned_data
-            actor = Actor.objects.owned_by(request.user).first()
-            try:
-                registration = register(event=event, user=request.user, actor=actor, **data)
-            except AlreadyRegistered as error:
-                form.add_error("email", str(error))
-            except RegistrationRefused as error:
-                form.add_error(None, str(error))
-            else:
-                _tell_registered(request, registration)
-                # The form posts to #pamelding and browsers keep that fragment through a
-                # redirect without one; #main brings the visitor to the message instead.
-                return redirect(f"{event.get_absolute_url()}#main")
-    else:
-        form = RegistrationForm(initial=_initial_for(request.user))
-    participants = None
-    if is_member(request.user):
-        participants = list(event.registrations.public_participants())
-    return render(
-        request,
-        "events/event_detail.html",
-        {
-            "event": event,
-            "speakers": event.speakers.select_related("actor"),
-            "programme": [line for line in event.programme.splitlines() if line.strip()],
-            "form": form,
-            "closed_reason": closed_reason,
-            "participants": participants,
-            "json_ld": event_json_ld(event),
-        },
-        status=status,
-    )
+def _registration_post(request: HttpRequest, event: Event, closed_reason: str):
+    """Handle a registration: a redirect when it is done or refused, else the bound form
+    with its errors for the page to show again (what was typed kept)."""
+    form = RegistrationForm(request.POST)
+    if closed_reason:
+        messages.error(request, closed_reason)
+        return redirect(event)
+    if form.is_valid() and _too_many_registrations(request, form.cleaned_data["email"]):
+        form.add_error(None, TOO_MANY)
+        form.status = 429  # type: ignore[attr-defined]  # read by the views below
+    elif form.is_valid():
+        actor = Actor.objects.owned_by(request.user).first()
+        try:
+            registration = register(
+                event=event, user=request.user, actor=actor, **form.cleaned_data
+            )
+        except AlreadyRegistered as error:
+            form.add_error("email", str(error))
+        except TooBusy as error:
+            # Nothing was saved; the form keeps what they typed for the next try.
+            form.add_error(None, str(error))
+            form.status = 503  # type: ignore[attr-defined]  # read by the views below
+        except RegistrationRefused as error:
+            form.add_error(None, str(error))
+        else:
+            _tell_registered(request, registration)
+            # The form posts to #pamelding and browsers keep that fragment through a
+            # redirect without one; #main brings the visitor to the message instead.
+            return redirect(f"{event.get_absolute_url()}#main")
+    return form
 
 
 TOO_MANY = gettext_lazy(
@@ -133,6 +130,67 @@ def _too_many_registrations(request: HttpRequest, email: str) -> bool:
         and ratelimit.hit(
             "registration-email", email, limit=settings.REGISTRATION_LIMIT_PER_EMAIL, period=period
         )
+    )
+
+
+def _event_for(request: HttpRequest, slug: str) -> Event:
+    return get_object_or_404(
+        Event.objects.visible_to(request.user)
+        .with_counts()
+        .select_related("venue", "municipality"),
+        slug=slug,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The event. A visitor gets a page without a form (the form, with its CSRF token,
+    is a step of its own: event_register), so the page can be served to every visitor
+    from the page cache; a member gets the form prefilled on the page."""
+    event = _event_for(request, slug)
+    closed_reason = event.registration_closed_reason()
+    form = None
+    if request.method == "POST":
+        form = _registration_post(request, event, closed_reason)
+        if isinstance(form, HttpResponse):
+            return form
+    elif request.user.is_authenticated:
+        form = RegistrationForm(initial=_initial_for(request.user))
+    participants = None
+    if is_member(request.user):
+        participants = list(event.registrations.public_participants())
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "speakers": event.speakers.select_related("actor"),
+            "programme": [line for line in event.programme.splitlines() if line.strip()],
+            "form": form,
+            "closed_reason": closed_reason,
+            "participants": participants,
+            "json_ld": event_json_ld(event),
+        },
+        status=getattr(form, "status", 200),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def event_register(request: HttpRequest, slug: str) -> HttpResponse:
+    """The registration form on a page of its own (linked from the event page)."""
+    event = _event_for(request, slug)
+    closed_reason = event.registration_closed_reason()
+    if request.method == "POST":
+        form = _registration_post(request, event, closed_reason)
+        if isinstance(form, HttpResponse):
+            return form
+    else:
+        form = RegistrationForm(initial=_initial_for(request.user))
+    return render(
+        request,
+        "events/register.html",
+        {"event": event, "form": form, "closed_reason": closed_reason},
+        status=getattr(form, "status", 200),
     )
 
 

@@ -33,6 +33,6 @@ def reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("actors", "0013_member_profiles")]
+    dependencies = [("actors", "0014_newest_index")]
 
     operations = [migrations.RunPython(reindex, migrations.RunPython.noop)]

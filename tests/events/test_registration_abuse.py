@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from events.models import Registration
 from tests.factories import make_event, registration_data
@@ -94,7 +95,8 @@ def test_a_filled_honeypot_registers_no_one_and_sends_nothing(client):
 
 
 def test_the_honeypot_is_hidden_from_people(client):
-    page = client.get(make_event().get_absolute_url()).content.decode()
+    # Visitors fill in the form on its own step (events:register).
+    page = client.get(reverse("events:register", args=[make_event().slug])).content.decode()
 
     assert '<div class="visually-hidden" aria-hidden="true"><label for="id_website">' in page
     assert 'tabindex="-1"' in page

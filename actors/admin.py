@@ -10,6 +10,7 @@ from django.utils.translation import ngettext, pgettext
 
 from actors.forms import ActorForm, ActorImageForm, ActorImageFormSet
 from actors.models import Actor, ActorImage, Municipality, Sector
+from portal.admin_history import HistoryAdmin
 
 
 @admin.register(Municipality)
@@ -56,7 +57,7 @@ class ActorImageInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(HistoryAdmin):
     form = ActorForm
     # The admin builds its own form fields; "kunstner.no" still means https://.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

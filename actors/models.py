@@ -15,6 +15,7 @@ from actors.validators import (
     validate_org_number,
     validate_phone,
 )
+from portal.history import history_for
 
 
 class Municipality(models.Model):
@@ -86,19 +87,27 @@ class ActorQuerySet(models.QuerySet):
             )
         )
 
-    # Coordinator actions: one UPDATE each, whatever the number of actors.
+    # Coordinator actions: one UPDATE each, whatever the number of actors, and one
+    # history record per actor whose status really changed.
     def publish(self) -> int:
-        return self.update(
-            status=Actor.Status.PUBLISHED,
-            published_at=Coalesce("published_at", Now()),
-            updated_at=Now(),
+        return self._set_status(
+            Actor.Status.PUBLISHED, published_at=Coalesce("published_at", Now())
         )
 
     def hide(self) -> int:
-        return self.update(status=Actor.Status.HIDDEN, updated_at=Now())
+        return self._set_status(Actor.Status.HIDDEN)
 
     def send_to_review(self) -> int:
-        return self.update(status=Actor.Status.PENDING, updated_at=Now())
+        return self._set_status(Actor.Status.PENDING)
+
+    def _set_status(self, status: str, **also) -> int:
+        from portal.history import record_bulk_change
+
+        already = self.filter(status=status).count()
+        changing = list(self.exclude(status=status).values_list("pk", flat=True))
+        Actor.objects.filter(pk__in=changing).update(status=status, updated_at=Now(), **also)
+        record_bulk_change(Actor, changing)
+        return already + len(changing)
 
     def refresh_search_index(self) -> None:
         from actors.search import refresh_search_index
@@ -207,6 +216,12 @@ class Actor(models.Model):
     search_vector = SearchVectorField(editable=False, null=True)
 
     objects = ActorQuerySet.as_manager()
+    # Who changed what (portal/history.py); the search document is derived, not history.
+    history = history_for(
+        _("aktør"),
+        excluded_fields=["search_text", "search_vector", "updated_at"],
+        m2m_fields=[sectors],
+    )
 
     class Meta:
         ordering = ["name"]

@@ -17,6 +17,8 @@ from actors.images import cleaned_single_image
 from events import services
 from events.dates import format_event_time
 from events.models import Event, OutgoingEmail, Registration, Speaker
+from portal.admin_history import HistoryAdmin
+from portal.history import record_bulk_change
 
 EXPORT_COLUMNS = [
     (_("Navn"), lambda r: r.name),
@@ -118,7 +120,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(HistoryAdmin):
     form = EventAdminForm
     list_display = [
         "title",
@@ -253,7 +255,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(HistoryAdmin):
     list_display = [
         "name",
         "email",
@@ -274,7 +276,10 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Marker som møtt"))
     def mark_attended(self, request: HttpRequest, queryset: QuerySet) -> None:
-        updated = queryset.active().update(attended=True)
+        changing = list(queryset.active().filter(attended=False).values_list("pk", flat=True))
+        Registration.objects.filter(pk__in=changing).update(attended=True)
+        record_bulk_change(Registration, changing)
+        updated = len(changing)
         self.message_user(request, _("%(n)s er markert som møtt.") % {"n": updated})
 
     @admin.action(description=_("Flytt valgte fra venteliste til bekreftet"))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.text import norwegian_slugify
+from portal.history import history_for
 
 # How far back the public calendar feed reaches, so a subscriber's calendar keeps
 # the events they just went to.
@@ -120,6 +121,7 @@ class Event(models.Model):
     updated_at = models.DateTimeField(_("oppdatert"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    history = history_for(_("arrangement"), excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["starts_at"]
@@ -310,6 +312,8 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("avmeldt"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
+    # The secret is the participant's key to their own registration: not kept in history.
+    history = history_for(_("påmelding"), excluded_fields=["secret"])
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -1,5 +1,3 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -11,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
 from actors.images import cleaned_single_image
 from events import services
 from events.dates import format_event_time
 from events.models import Event, OutgoingEmail, Registration, Speaker
 from portal.admin_history import HistoryAdmin
+from portal.exports import csv_response, xlsx_response
 from portal.history import record_bulk_change
 
 EXPORT_COLUMNS = [
@@ -43,31 +41,12 @@ def _export_rows(registrations: QuerySet) -> tuple[list[str], list[list[str]]]:
 
 
 def _csv_response(registrations: QuerySet, filename: str) -> HttpResponse:
-    header, rows = _export_rows(registrations)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")  # BOM: Excel then reads æøå correctly
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+    return csv_response(filename, *_export_rows(registrations))
 
 
 def _xlsx_response(registrations: QuerySet, filename: str) -> HttpResponse:
     header, rows = _export_rows(registrations)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(_("Deltakere"))
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    workbook.save(response)
-    return response
+    return xlsx_response(filename, header, rows, sheet_title=_("Deltakere"))
 
 
 class _CleanImageMixin:

@@ -28,3 +28,56 @@ def english(client):
     """A test client that has chosen English with the language switch."""
     client.cookies["django_language"] = "en"
     return client
+
+
+# --- Personas: who is asking. Every app's access tests use these. --------------------
+
+
+@pytest.fixture
+def visitor(client):
+    """Someone without an account: an anonymous test client."""
+    return client
+
+
+@pytest.fixture
+def member(db):
+    """A member (a confirmed account) who is not a coordinator."""
+    from tests.factories import make_member
+
+    return make_member("medlem", first_name="Mona", last_name="Medlem")
+
+
+@pytest.fixture
+def member_client(member):
+    """A test client logged in as `member` (its own client, so `client` stays anonymous)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def other_member(db):
+    """A second member, for "members see and change only their own" tests."""
+    from tests.factories import make_member
+
+    return make_member("annet-medlem", first_name="Ola", last_name="Annen")
+
+
+@pytest.fixture
+def coordinator(db):
+    """A coordinator: runs the network from the admin (staff)."""
+    from tests.factories import make_coordinator
+
+    return make_coordinator("koordinator", first_name="Kari", last_name="Koordinator")
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    """A test client logged in as `coordinator`."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(coordinator)
+    return client

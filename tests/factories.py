@@ -1,19 +1,32 @@
 """Small helpers that build real objects for tests; no JSON fixtures, no factory library.
 
 Every helper takes keyword arguments for the fields a test cares about and fills in
-the rest with plausible Norwegian values.
+the rest with plausible Norwegian values. The personas (visitor, member, coordinator)
+are fixtures in tests/conftest.py, built from `make_member` and `make_coordinator`.
 """
 
 import importlib
 import io
 import itertools
+import struct
+import zlib
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
-from actors.models import Actor, Municipality, Sector
+from actors.models import Actor, ActorImage, Municipality, Sector
+from events.models import Event, Registration
 
+OSLO = ZoneInfo("Europe/Oslo")
+PASSWORD = "passord-for-test"
 _counter = itertools.count(1)
+
+
+# --- Places and sectors ---------------------------------------------------------------
 
 
 def ensure_seeded() -> None:
@@ -38,14 +51,36 @@ def sector(slug: str = "musikk") -> Sector:
     return Sector.objects.get(slug=slug)
 
 
-def make_user(username: str | None = None, *, password: str = "passord-for-test", **fields):
+# --- People -------------------------------------------------------------------------
+
+
+def make_user(
+    username: str | None = None, *, password: str = PASSWORD, staff: bool = False, **fields
+):
+    """An active account; `staff=True` makes a coordinator (prefer `make_coordinator`)."""
     username = username or f"bruker{next(_counter)}"
     fields.setdefault("email", f"{username}@example.no")
+    if staff:
+        fields.setdefault("is_staff", True)
     return get_user_model().objects.create_user(username=username, password=password, **fields)
 
 
-def make_staff(username: str | None = None, **fields):
-    return make_user(username, is_staff=True, is_superuser=True, **fields)
+def make_member(username: str | None = None, **fields):
+    """A member: an account that `portal.permissions.is_member` accepts."""
+    return make_user(username, **fields)
+
+
+def make_coordinator(username: str | None = None, **fields):
+    """A coordinator: staff and superuser, as the network's coordinators are in the admin."""
+    fields.setdefault("is_superuser", True)
+    return make_user(username, staff=True, **fields)
+
+
+# Older name, kept so the many admin tests read as before.
+make_staff = make_coordinator
+
+
+# --- The directory ------------------------------------------------------------------
 
 
 def make_actor(
@@ -70,9 +105,27 @@ def make_actor(
     actor.save()
     wanted = sectors if sectors is not None else ["musikk"]
     actor.sectors.set([s if isinstance(s, Sector) else Sector.objects.get(slug=s) for s in wanted])
-    # Sectors are part of the search document; changing them is an explicit step.
     actor.refresh_search_index()
     return actor
+
+
+def make_venue(**fields) -> Actor:
+    """A published venue with a street address, for events held there."""
+    defaults = {
+        "name": "Tunet bar",
+        "kind": Actor.Kind.VENUE,
+        "municipality": municipality("ullensaker"),
+        "pitch": "Bar og scene på Jessheim.",
+        "address": "Storgata 1",
+        "postal_code": "2050",
+        "postal_place": "Jessheim",
+        "status": Actor.Status.PUBLISHED,
+    }
+    defaults.update(fields)
+    return Actor.objects.create(**defaults)
+
+
+# --- Images -------------------------------------------------------------------------
 
 
 def make_image_bytes(
@@ -89,3 +142,123 @@ def make_image_bytes(
     kwargs = {"exif": exif} if exif is not None else {}
     image.save(buffer, format=fmt, **kwargs)
     return buffer.getvalue()
+
+
+def png_bomb(width: int = 10_000, height: int = 10_000) -> bytes:
+    """A small, valid-looking PNG whose header declares width × height pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * (width + 1) * 1000, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def upload(data: bytes, name: str = "bilde.jpg", content_type: str = "image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def image_form(actor: Actor, data: bytes, **fields):
+    """The upload form a coordinator fills in for one image of `actor`."""
+    from actors.forms import ActorImageForm
+
+    return ActorImageForm(
+        data={"role": "gallery", "alt_text": "Kopper på en hylle", "position": 0, **fields},
+        files={"upload": upload(data)},
+        instance=ActorImage(actor=actor),
+    )
+
+
+def add_image(actor: Actor, *, role: str = ActorImage.Role.GALLERY, position: int = 0):
+    form = image_form(actor, make_image_bytes(1600, 1000), role=role, position=position)
+    assert form.is_valid(), form.errors
+    return form.save()
+
+
+def admin_change_actor(client, actor: Actor, images: list[dict] = (), **overrides):
+    """POST the admin's change form for `actor` as a coordinator, with new images and changes."""
+    client.force_login(make_coordinator())
+    url = f"/admin/actors/actor/{actor.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if value is not None and key not in ("sectors", "owner")
+    }
+    data["sectors"] = [s.pk for s in actor.sectors.all()]
+    data["municipality"] = actor.municipality_id
+    data.update(
+        {
+            "images-TOTAL_FORMS": str(len(images)),
+            "images-INITIAL_FORMS": "0",
+            "images-MIN_NUM_FORMS": "0",
+            "images-MAX_NUM_FORMS": "9",
+        }
+    )
+    for i, image in enumerate(images):
+        data.update({f"images-{i}-{key}": value for key, value in image.items()})
+    data.update(overrides)
+    return client.post(url, data)
+
+
+# --- Events -------------------------------------------------------------------------
+
+
+def oslo(*args) -> datetime:
+    return datetime(*args, tzinfo=OSLO)
+
+
+def make_event(**fields) -> Event:
+    """A published network meeting in Ullensaker in two weeks, 40 seats."""
+    n = next(_counter)
+    starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=14))
+    defaults = {
+        "kind": Event.Kind.NETWORK_MEETING,
+        "title": f"Nettverksmøte {n}",
+        "summary": "Innledere, mingling og god mat.",
+        "starts_at": starts_at,
+        "ends_at": fields.pop("ends_at", starts_at + timedelta(hours=3)),
+        "place_name": "Galleri Jessheim",
+        "municipality": municipality("ullensaker"),
+        "status": Event.Status.PUBLISHED,
+        "capacity": 40,
+    }
+    defaults.update(fields)
+    return Event.objects.create(**defaults)
+
+
+def make_registration(event: Event, **fields) -> Registration:
+    n = next(_counter)
+    defaults = {
+        "name": f"Deltaker {n}",
+        "email": f"deltaker{n}@example.no",
+        "consent": True,
+        "municipality": municipality("eidsvoll"),
+    }
+    defaults.update(fields)
+    return Registration.objects.create(event=event, **defaults)
+
+
+def registration_data(**overrides) -> dict:
+    """The registration form as a visitor fills it in; None leaves a field out."""
+    data = {
+        "name": "Kari Nordmann",
+        "email": "kari@example.no",
+        "phone": "",
+        "organisation": "Studio Nordlys",
+        "municipality": municipality("nes").pk,
+        "diets": ["vegetarian"],
+        "diet_other": "",
+        "show_name": "on",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}

@@ -2,56 +2,25 @@
 EXIF orientation applied, all metadata removed, two renditions made once at upload."""
 
 import io
-import struct
 import warnings
-import zlib
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from actors.forms import ActorImageForm
 from actors.images import LARGE_WIDTH, SMALL_WIDTH
 from actors.models import ActorImage
-from tests.factories import make_actor, make_image_bytes, make_staff
+from tests.factories import (
+    add_image,
+    admin_change_actor,
+    image_form,
+    make_actor,
+    make_image_bytes,
+    png_bomb,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def upload(data: bytes, name: str = "bilde.jpg", content_type: str = "image/jpeg"):
-    return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-def image_form(actor, data: bytes, **fields) -> ActorImageForm:
-    return ActorImageForm(
-        data={"role": "gallery", "alt_text": "Kopper på en hylle", "position": 0, **fields},
-        files={"upload": upload(data)},
-        instance=ActorImage(actor=actor),
-    )
-
-
-def add_image(actor, *, role: str = ActorImage.Role.GALLERY, position: int = 0) -> ActorImage:
-    form = image_form(actor, make_image_bytes(1600, 1000), role=role, position=position)
-    assert form.is_valid(), form.errors
-    return form.save()
-
-
-def png_bomb(width: int = 10_000, height: int = 10_000) -> bytes:
-    """A small, valid-looking PNG whose header declares width × height pixels."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" * (width + 1) * 1000, 9)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
 
 
 def test_accepted_image_gets_two_renditions_with_their_sizes():
@@ -162,35 +131,10 @@ def test_new_image_needs_a_file():
     assert form.errors["upload"] == ["Velg en bildefil å laste opp."]
 
 
-def _admin_post(client, actor, images: list[dict], **overrides):
-    client.force_login(make_staff())
-    url = f"/admin/actors/actor/{actor.pk}/change/"
-    form = client.get(url).context["adminform"].form
-    data = {
-        key: value
-        for key, value in form.initial.items()
-        if value is not None and key not in ("sectors", "owner")
-    }
-    data["sectors"] = [s.pk for s in actor.sectors.all()]
-    data["municipality"] = actor.municipality_id
-    data.update(
-        {
-            "images-TOTAL_FORMS": str(len(images)),
-            "images-INITIAL_FORMS": "0",
-            "images-MIN_NUM_FORMS": "0",
-            "images-MAX_NUM_FORMS": "9",
-        }
-    )
-    for i, image in enumerate(images):
-        data.update({f"images-{i}-{key}": value for key, value in image.items()})
-    data.update(overrides)
-    return client.post(url, data)
-
-
 def test_coordinator_uploads_an_image_through_the_admin(client):
     actor = make_actor("Med bilde")
 
-    response = _admin_post(
+    response = admin_change_actor(
         client,
         actor,
         [
@@ -212,7 +156,7 @@ def test_two_logos_in_one_admin_submission_are_refused(client):
     actor = make_actor("To logoer")
     logo = {"role": "logo", "alt_text": "Logo", "position": "0"}
 
-    response = _admin_post(
+    response = admin_change_actor(
         client,
         actor,
         [

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from actors.models import Actor, Sector, Visibility
-from tests.factories import make_actor, make_staff, make_user
+from tests.factories import make_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -79,10 +79,8 @@ def test_members_only_contact_details_are_hidden_from_anonymous_visitors(client,
     assert "bare synlige for innloggede medlemmer" in html
 
 
-def test_members_only_contact_details_are_shown_to_logged_in_members(client, actor):
-    client.force_login(make_user())
-
-    html = client.get(actor.get_absolute_url()).content.decode()
+def test_members_only_contact_details_are_shown_to_logged_in_members(member_client, actor):
+    html = member_client.get(actor.get_absolute_url()).content.decode()
 
     assert "post@vorma.example.no" in html
     assert "41 23 45 67" in html
@@ -137,31 +135,29 @@ def test_profile_has_open_graph_tags(client, actor):
 
 
 @pytest.mark.parametrize("status", [Actor.Status.DRAFT, Actor.Status.PENDING, Actor.Status.HIDDEN])
-def test_unpublished_profile_is_not_found_by_visitors_and_other_members(client, status):
-    hidden = make_actor("Ikke publisert", status=status)
+def test_unpublished_profile_is_not_found_by_visitors_and_other_members(
+    visitor, member_client, other_member, status
+):
+    hidden = make_actor("Ikke publisert", status=status, owner=other_member)
 
-    assert client.get(hidden.get_absolute_url()).status_code == 404
-    client.force_login(make_user())
-    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert visitor.get(hidden.get_absolute_url()).status_code == 404
+    assert member_client.get(hidden.get_absolute_url()).status_code == 404
 
 
-def test_unpublished_profile_is_shown_to_its_owner_with_a_notice(client):
-    owner = make_user()
-    draft = make_actor("Mitt utkast", status=Actor.Status.DRAFT, owner=owner)
-    client.force_login(owner)
+def test_unpublished_profile_is_shown_to_its_owner_with_a_notice(member, member_client):
+    draft = make_actor("Mitt utkast", status=Actor.Status.DRAFT, owner=member)
 
-    response = client.get(draft.get_absolute_url())
+    response = member_client.get(draft.get_absolute_url())
 
     assert response.status_code == 200
     assert "Denne profilen er ikke publisert" in response.content.decode()
     assert '<meta name="robots" content="noindex">' in response.content.decode()
 
 
-def test_unpublished_profile_is_shown_to_coordinators(client):
+def test_unpublished_profile_is_shown_to_coordinators(coordinator_client):
     draft = make_actor("Til godkjenning", status=Actor.Status.PENDING)
-    client.force_login(make_staff())
 
-    assert client.get(draft.get_absolute_url()).status_code == 200
+    assert coordinator_client.get(draft.get_absolute_url()).status_code == 200
 
 
 def test_unknown_profile_is_not_found(client):
@@ -176,7 +172,7 @@ def test_profile_query_count_does_not_grow_with_sectors_or_images(
     client, django_assert_num_queries, actor, settings
 ):
     from actors.models import ActorImage
-    from tests.actors.test_images import add_image
+    from tests.factories import add_image
 
     with django_assert_num_queries(3):
         client.get(actor.get_absolute_url())

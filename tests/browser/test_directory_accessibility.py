@@ -4,9 +4,8 @@ no results) and on a full profile, at desktop and phone sizes."""
 import pytest
 
 from actors.models import ActorImage, Visibility
-from tests.actors.test_images import add_image
 from tests.browser.axe import assert_no_axe_violations
-from tests.factories import make_actor
+from tests.factories import add_image, make_actor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

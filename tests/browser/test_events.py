@@ -9,7 +9,7 @@ from django.test import Client
 
 from events.models import Registration
 from tests.browser.axe import assert_no_axe_violations
-from tests.events.conftest import make_event, make_registration, make_user
+from tests.factories import make_coordinator, make_event, make_registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -96,7 +96,7 @@ def test_checkin_page_for_staff_has_no_axe_violations(phone_page, live_server):
     make_registration(event, name="Kari Nordmann")
     make_registration(event, name="Ola Hansen", attended=True)
     client = Client()
-    client.force_login(make_user(staff=True))
+    client.force_login(make_coordinator())
     phone_page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )

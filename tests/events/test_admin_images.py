@@ -8,8 +8,7 @@ from PIL import Image
 
 from events.admin import SpeakerAdminForm
 from events.models import Speaker
-from tests.actors.test_images import png_bomb
-from tests.factories import make_image_bytes
+from tests.factories import make_image_bytes, png_bomb
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,6 @@
 """The events part of seed_demo: the network's history, plans, and fast synthetic data."""
 
 import io
-import time
 
 import pytest
 from django.db.models import Count
@@ -33,10 +32,9 @@ def test_seed_demo_creates_past_meetings_and_plans_once():
     assert upcoming.get(kind="conference").starts_at.month == 4
 
 
-def test_seed_demo_adds_synthetic_events_and_registrations_in_seconds():
-    started = time.monotonic()
+def test_seed_demo_adds_synthetic_events_and_registrations():
+    # How long this takes is measured by `make bench`, not asserted here.
     demo.seed(stdout=io.StringIO(), events=200, registrations=5000)
 
-    assert time.monotonic() - started < 20
     assert Event.objects.filter(slug__startswith="testarrangement-").count() == 200
     assert Registration.objects.filter(email__startswith="test-").count() == 5000

@@ -12,7 +12,7 @@ from django.utils import timezone
 from events import links
 from events.models import OutgoingEmail, Registration
 from events.services import cancel_event, register, send_reminders
-from tests.events.conftest import make_event, make_registration, oslo
+from tests.factories import make_event, make_registration, oslo
 
 pytestmark = pytest.mark.django_db
 

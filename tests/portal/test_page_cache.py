@@ -6,8 +6,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_user
-
 
 @pytest.fixture
 def page_cache(settings):
@@ -41,9 +39,9 @@ def test_each_language_and_query_string_is_cached_apart(client, english, page_ca
     assert 'lang="en"' in in_english
 
 
-def test_logged_in_member_never_gets_a_cached_page(client, page_cache):
+def test_logged_in_member_never_gets_a_cached_page(client, member, page_cache):
     client.get("/")  # an anonymous visit fills the cache
-    client.force_login(make_user("medlem"))
+    client.force_login(member)
 
     response = client.get("/")
 

@@ -78,13 +78,6 @@ def test_check_deploy_complains_in_development():
     assert "security.W018" in result.stderr  # DEBUG on
 
 
-def test_database_connections_persist_and_are_health_checked():
-    shown = _settings(DATABASE_URL="postgres://portal@db.example.no:5432/portal")
-
-    assert shown["CONN_MAX_AGE"] == 60
-    assert shown["CONN_HEALTH_CHECKS"] is True
-
-
 def test_without_redis_the_cache_is_per_process_and_sessions_in_the_database():
     shown = _settings()
 
@@ -99,17 +92,6 @@ def test_redis_url_gives_a_shared_cache_and_cached_sessions():
     assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert cache["LOCATION"] == "redis://cache.example.no:6379/1"
     assert shown["SESSION_ENGINE"] == "portal.sessions"
-
-
-def test_media_is_on_local_disk_by_default():
-    shown = _settings()
-
-    assert shown["STORAGES"]["default"] == {
-        "BACKEND": "django.core.files.storage.FileSystemStorage"
-    }
-    assert shown["STORAGES"]["staticfiles"]["BACKEND"] == (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    )
 
 
 def test_media_storage_s3_uses_the_bucket_and_allows_its_images():

@@ -51,20 +51,3 @@ def test_bad_boolean_is_refused_with_its_name():
 
     assert result.returncode != 0
     assert "DEBUG must be 1/0" in result.stderr
-
-
-def test_sqlite_queues_concurrent_writers(settings):
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite only")
-    options = settings.DATABASES["default"]["OPTIONS"]
-    assert options["transaction_mode"] == "IMMEDIATE"
-    assert "journal_mode=WAL" in options["init_command"]
-
-
-def test_time_and_language_defaults(settings):
-    assert settings.TIME_ZONE == "Europe/Oslo"
-    assert settings.USE_TZ is True
-    assert settings.LANGUAGE_CODE == "nb"
-    assert [code for code, _name in settings.LANGUAGES] == ["nb", "en"]

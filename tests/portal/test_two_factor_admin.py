@@ -1,19 +1,11 @@
 """REQUIRE_2FA_FOR_STAFF: coordinators confirm their admin login with a TOTP code."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-PASSWORD = "hemmelig-passord-42"
-
-
-@pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user(
-        "koordinator", "k@example.no", PASSWORD, is_staff=True, is_superuser=True
-    )
+from tests.factories import PASSWORD
 
 
 @pytest.fixture

@@ -5,20 +5,11 @@ import pytest
 from actors.models import Actor
 from actors.search import search
 from events.models import Event, Registration
-from tests.events.conftest import make_event, make_registration
-from tests.factories import make_actor, make_staff
+from tests.factories import make_actor, make_event, make_registration
 
 pytestmark = pytest.mark.django_db
 
 ACTORS = "/admin/actors/actor/"
-
-
-@pytest.fixture
-def coordinator(client):
-    user = make_staff("koordinator")
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 def post_data(form, **overrides) -> dict:
@@ -59,13 +50,15 @@ def changed_fields(record) -> set[str]:
     return {change.field for change in record.diff_against(record.prev_record).changes}
 
 
-def test_admin_edit_records_the_coordinator_and_only_the_changed_fields(coordinator):
+def test_admin_edit_records_the_coordinator_and_only_the_changed_fields(
+    coordinator_client, coordinator
+):
     actor = make_actor("Kløfta Keramikk", pitch="Bruksporselen fra Kløfta.")
 
-    admin_edit(coordinator, actor, pitch="Kopper og kanner fra Kløfta.")
+    admin_edit(coordinator_client, actor, pitch="Kopper og kanner fra Kløfta.")
 
     latest = actor.history.first()
-    assert latest.history_user == coordinator.user
+    assert latest.history_user == coordinator
     assert changed_fields(latest) == {"pitch"}
 
 
@@ -78,36 +71,38 @@ def test_saving_without_a_change_writes_no_record():
     assert actor.history.count() == before
 
 
-def test_sectors_changed_with_the_form_are_one_record(coordinator):
+def test_sectors_changed_with_the_form_are_one_record(coordinator_client, coordinator):
     actor = make_actor("Råholt Lyd", sectors=["musikk"])
     before = actor.history.count()
     design = actor.sectors.model.objects.get(slug="design")
 
-    admin_edit(coordinator, actor, pitch="Lyd og design.", sectors=[str(design.pk)])
+    admin_edit(coordinator_client, actor, pitch="Lyd og design.", sectors=[str(design.pk)])
 
     assert actor.history.count() == before + 1
     assert changed_fields(actor.history.first()) == {"pitch", "sectors"}
 
 
-def test_bulk_publish_and_hide_are_recorded_per_actor_with_the_user(coordinator):
+def test_bulk_publish_and_hide_are_recorded_per_actor_with_the_user(
+    coordinator_client, coordinator
+):
     drafts = [make_actor(f"Utkast {n}", status=Actor.Status.DRAFT) for n in range(3)]
     published = make_actor("Allerede publisert")
     before = published.history.count()
 
-    coordinator.post(
+    coordinator_client.post(
         ACTORS, {"action": "publish", "_selected_action": [a.pk for a in [*drafts, published]]}
     )
 
     for actor in drafts:
         latest = actor.history.first()
         assert latest.status == Actor.Status.PUBLISHED
-        assert latest.history_user == coordinator.user
+        assert latest.history_user == coordinator
         assert changed_fields(latest) == {"status", "published_at"}
         # The sectors are recorded with the bulk change too, so a restore keeps them.
         assert list(latest.sectors.values_list("sector__slug", flat=True)) == ["musikk"]
     assert published.history.count() == before  # nothing changed for it
 
-    coordinator.post(ACTORS, {"action": "hide", "_selected_action": [drafts[0].pk]})
+    coordinator_client.post(ACTORS, {"action": "hide", "_selected_action": [drafts[0].pk]})
     assert drafts[0].history.first().status == Actor.Status.HIDDEN
     assert changed_fields(drafts[0].history.first()) == {"status"}
 
@@ -123,50 +118,52 @@ def test_bulk_publish_writes_a_constant_number_of_queries(django_assert_max_num_
     assert len(small.captured_queries) == len(large.captured_queries)
 
 
-def test_cancelling_an_event_in_the_admin_is_recorded(coordinator):
+def test_cancelling_an_event_in_the_admin_is_recorded(coordinator_client, coordinator):
     event = make_event(status=Event.Status.PUBLISHED)
 
-    coordinator.post(
+    coordinator_client.post(
         "/admin/events/event/",
         {"action": "cancel_events", "_selected_action": [event.pk], "post": "yes"},
     )
 
     latest = event.history.first()
     assert latest.status == Event.Status.CANCELLED
-    assert latest.history_user == coordinator.user
+    assert latest.history_user == coordinator
     assert changed_fields(latest) == {"status"}
 
 
-def test_marking_attended_in_bulk_is_recorded(coordinator):
+def test_marking_attended_in_bulk_is_recorded(coordinator_client, coordinator):
     registration = make_registration(make_event())
 
-    coordinator.post(
+    coordinator_client.post(
         "/admin/events/registration/",
         {"action": "mark_attended", "_selected_action": [registration.pk]},
     )
 
     latest = registration.history.first()
     assert latest.attended is True
-    assert latest.history_user == coordinator.user
+    assert latest.history_user == coordinator
     assert changed_fields(latest) == {"attended"}
 
 
-def test_history_page_lists_the_change_and_who_made_it(coordinator):
+def test_history_page_lists_the_change_and_who_made_it(coordinator_client, coordinator):
     actor = make_actor("Maura Musikk", pitch="Gammel tekst.")
-    admin_edit(coordinator, actor, pitch="Ny tekst.")
+    admin_edit(coordinator_client, actor, pitch="Ny tekst.")
 
-    html = coordinator.get(f"{ACTORS}{actor.pk}/history/").content.decode()
+    html = coordinator_client.get(f"{ACTORS}{actor.pk}/history/").content.decode()
 
     assert "Gammel tekst." in html and "Ny tekst." in html
     assert "koordinator" in html
     assert "Endret av" in html  # the library's Norwegian labels
 
 
-def test_restore_brings_back_fields_and_sectors_and_the_search_follows(coordinator):
+def test_restore_brings_back_fields_and_sectors_and_the_search_follows(
+    coordinator_client, coordinator
+):
     actor = make_actor("Kløfta Keramikk", sectors=["kunsthandverk"])
     original = actor.history.first()
     admin_edit(
-        coordinator,
+        coordinator_client,
         actor,
         name="Kløfta Leire",
         sectors=[str(actor.sectors.model.objects.get(slug="musikk").pk)],
@@ -174,8 +171,8 @@ def test_restore_brings_back_fields_and_sectors_and_the_search_follows(coordinat
     assert list(search(Actor.objects.all(), "leire")) == [actor]
 
     url = f"{ACTORS}{actor.pk}/history/{original.history_id}/"
-    form = coordinator.get(url).context["adminform"].form
-    response = coordinator.post(url, post_data(form))
+    form = coordinator_client.get(url).context["adminform"].form
+    response = coordinator_client.post(url, post_data(form))
 
     assert response.status_code == 302
     actor.refresh_from_db()
@@ -185,14 +182,12 @@ def test_restore_brings_back_fields_and_sectors_and_the_search_follows(coordinat
     assert list(search(Actor.objects.all(), "leire")) == []
     restored = actor.history.first()
     assert restored.history_change_reason.startswith("Gjenopprettet versjonen fra")
-    assert restored.history_user == coordinator.user
+    assert restored.history_user == coordinator
 
 
-def test_history_and_restore_are_closed_to_members(client):
-    from tests.factories import make_user
-
+def test_history_and_restore_are_closed_to_members(member_client):
     actor = make_actor()
-    client.force_login(make_user())
+    client = member_client
 
     assert client.get(f"{ACTORS}{actor.pk}/history/").status_code == 302
     record = actor.history.first()

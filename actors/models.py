@@ -16,13 +16,20 @@ from actors.validators import (
     validate_phone,
 )
 from portal.history import history_for
+from portal.validators import validate_multiline, validate_single_line
 
 
 class Municipality(models.Model):
-    name = models.CharField(_("navn"), max_length=100, unique=True)
+    name = models.CharField(
+        _("navn"), max_length=100, unique=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("adressenavn"), max_length=100, unique=True)
     number = models.CharField(
-        _("kommunenummer"), max_length=4, unique=True, help_text=_("Fire sifre, f.eks. 3209.")
+        _("kommunenummer"),
+        max_length=4,
+        unique=True,
+        help_text=_("Fire sifre, f.eks. 3209."),
+        validators=[validate_single_line],
     )
     in_region = models.BooleanField(
         _("i Øvre Romerike"),
@@ -40,7 +47,9 @@ class Municipality(models.Model):
 
 
 class Sector(models.Model):
-    name = models.CharField(_("navn"), max_length=100, unique=True)
+    name = models.CharField(
+        _("navn"), max_length=100, unique=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("adressenavn"), max_length=100, unique=True)
     position = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
 
@@ -131,7 +140,7 @@ class Actor(models.Model):
         PUBLISHED = "published", _("Publisert")
         HIDDEN = "hidden", _("Skjult")
 
-    name = models.CharField(_("navn"), max_length=200)
+    name = models.CharField(_("navn"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("adressenavn"), max_length=220, unique=True, blank=True)
     kind = models.CharField(_("type aktør"), max_length=20, choices=Kind.choices)
     org_number = models.CharField(
@@ -139,7 +148,7 @@ class Actor(models.Model):
         max_length=9,
         blank=True,
         help_text=_("Ni sifre fra Enhetsregisteret. Kan stå tomt."),
-        validators=[validate_org_number],
+        validators=[validate_org_number, validate_single_line],
     )
     municipality = models.ForeignKey(
         Municipality, verbose_name=_("kommune"), on_delete=models.PROTECT, related_name="actors"
@@ -149,10 +158,13 @@ class Actor(models.Model):
         _("kort presentasjon"),
         max_length=200,
         help_text=_("Vises på kortet i katalogen. Høyst 200 tegn."),
+        validators=[validate_single_line],
     )
-    description = models.TextField(_("beskrivelse"), blank=True)
-    offers = models.TextField(_("dette tilbyr vi"), blank=True)
-    looking_for = models.TextField(_("dette ser vi etter"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, validators=[validate_multiline])
+    offers = models.TextField(_("dette tilbyr vi"), blank=True, validators=[validate_multiline])
+    looking_for = models.TextField(
+        _("dette ser vi etter"), blank=True, validators=[validate_multiline]
+    )
     open_for_collaboration = models.BooleanField(_("åpen for samarbeid"), default=False)
     available_for_hire = models.BooleanField(_("kan leies inn eller bookes"), default=False)
 
@@ -161,7 +173,9 @@ class Actor(models.Model):
     facebook = models.URLField(_("Facebook"), blank=True)
     linkedin = models.URLField(_("LinkedIn"), blank=True)
 
-    contact_person = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    contact_person = models.CharField(
+        _("kontaktperson"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     contact_person_visibility = models.CharField(
         _("hvem ser kontaktpersonen"),
         max_length=10,
@@ -180,7 +194,7 @@ class Actor(models.Model):
         max_length=20,
         blank=True,
         help_text=_("Lagres som +47…"),
-        validators=[validate_phone],
+        validators=[validate_phone, validate_single_line],
     )
     phone_visibility = models.CharField(
         _("hvem ser telefonnummeret"),
@@ -188,9 +202,15 @@ class Actor(models.Model):
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
-    address = models.CharField(_("adresse"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postnummer"), max_length=4, blank=True)
-    postal_place = models.CharField(_("poststed"), max_length=100, blank=True)
+    address = models.CharField(
+        _("adresse"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    postal_code = models.CharField(
+        _("postnummer"), max_length=4, blank=True, validators=[validate_single_line]
+    )
+    postal_place = models.CharField(
+        _("poststed"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     address_visibility = models.CharField(
         _("hvem ser adressen"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -360,6 +380,7 @@ class ActorImage(models.Model):
         _("alternativ tekst"),
         max_length=250,
         help_text=_("Beskriv hva bildet viser, for dem som ikke ser det. Påkrevd."),
+        validators=[validate_single_line],
     )
     position = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
     small = models.ImageField(_("lite bilde"), upload_to=_image_path, editable=False)
@@ -406,7 +427,7 @@ class SearchWord(models.Model):
     removed: a word no profile uses any more simply finds nothing.
     """
 
-    word = models.CharField(max_length=64, primary_key=True)
+    word = models.CharField(max_length=64, primary_key=True, validators=[validate_single_line])
 
     class Meta:
         verbose_name = _("søkeord")

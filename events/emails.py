@@ -21,6 +21,7 @@ from events.calendar import calendar_bytes
 from events.dates import format_event_time
 from events.links import cancel_url
 from events.models import OutgoingEmail, Registration
+from portal.validators import clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,8 @@ def queue_email(*, registration: Registration, kind: str) -> OutgoingEmail:
             "SITE_URL": settings.SITE_URL,
             "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         }
-        subject = str(SUBJECTS[kind]).format(title=event.title)
+        # A header must be one line (Django refuses it otherwise and the e-mail fails).
+        subject = clean_text(str(SUBJECTS[kind]).format(title=clean_text(event.title)))
         text = render_to_string(f"events/email/{kind}.txt", context)
         html = render_to_string(f"events/email/{kind}.html", context)
     ics = calendar_bytes([event], event.title).decode() if kind in WITH_ICS else ""
@@ -91,7 +93,8 @@ def deliver(email_id: int) -> bool:
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
     if email.ics:
-        message.attach("arrangement.ics", email.ics, "text/calendar; charset=utf-8")
+        # Django adds the charset of a text attachment itself; naming it here doubled it.
+        message.attach("arrangement.ics", email.ics, "text/calendar")
     email.attempts += 1
     try:
         message.send(fail_silently=False)

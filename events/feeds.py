@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.dates import format_event_time
 from events.models import Event
+from portal.validators import clean_text
 
 
 class UpcomingEventsFeed(Feed):
@@ -16,12 +17,15 @@ class UpcomingEventsFeed(Feed):
     def items(self):
         return Event.objects.published().upcoming().select_related("venue")[:50]
 
+    # clean_text: XML 1.0 cannot hold control characters, and stored text may have them.
     def item_title(self, item: Event) -> str:
-        return item.title
+        return clean_text(item.title)
 
     def item_description(self, item: Event) -> str:
         place = f" · {item.place}" if item.place else ""
-        return f"{format_event_time(item.starts_at, item.ends_at)}{place}. {item.summary}"
+        return clean_text(
+            f"{format_event_time(item.starts_at, item.ends_at)}{place}. {item.summary}"
+        )
 
     def item_pubdate(self, item: Event):
         return item.created_at

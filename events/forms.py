@@ -4,18 +4,26 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from actors.models import Municipality
-from events.models import Diet, Event
+from events.models import Diet, Event, Registration
+from portal.validators import normalise_email, validate_single_line
+
+
+def _column(name: str) -> int:
+    """The column's length: a longer value would be a 500 on PostgreSQL, not a form error."""
+    return Registration._meta.get_field(name).max_length
 
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(
         label=_("Navn"),
-        max_length=200,
+        max_length=_column("name"),
+        validators=[validate_single_line],
         error_messages={"required": _("Skriv navnet ditt.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-post"),
+        max_length=_column("email"),
         help_text=_("Vi sender bekreftelsen hit."),
         error_messages={
             "required": _("Skriv e-postadressen din."),
@@ -26,14 +34,16 @@ class RegistrationForm(forms.Form):
     phone = forms.CharField(
         label=_("Mobilnummer (valgfritt)"),
         required=False,
-        max_length=20,
+        max_length=_column("phone"),
+        validators=[validate_single_line],
         help_text=_("Bare i tilfelle vi må nå deg på dagen."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     organisation = forms.CharField(
         label=_("Organisasjon eller virksomhet (valgfritt)"),
         required=False,
-        max_length=200,
+        max_length=_column("organisation"),
+        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     municipality = forms.ModelChoiceField(
@@ -52,7 +62,8 @@ class RegistrationForm(forms.Form):
     diet_other = forms.CharField(
         label=_("Annet vi bør vite om mat eller tilrettelegging (valgfritt)"),
         required=False,
-        max_length=300,
+        max_length=_column("diet_other"),
+        validators=[validate_single_line],
     )
     show_name = forms.BooleanField(
         label=_("Vis navnet mitt på deltakerlisten for innloggede medlemmer"),
@@ -65,6 +76,9 @@ class RegistrationForm(forms.Form):
 
     def clean_name(self) -> str:
         return self.cleaned_data["name"].strip()
+
+    def clean_email(self) -> str:
+        return normalise_email(self.cleaned_data["email"])
 
     def clean_phone(self) -> str:
         raw = self.cleaned_data["phone"].strip()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.text import norwegian_slugify
 from portal.history import history_for
+from portal.validators import normalise_email, validate_multiline, validate_single_line
 
 # How far back the public calendar feed reaches, so a subscriber's calendar keeps
 # the events they just went to.
@@ -60,16 +61,20 @@ class Event(models.Model):
         CANCELLED = "cancelled", _("Avlyst")
 
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("tittel"), max_length=200)
+    title = models.CharField(_("tittel"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("adressenavn"), max_length=220, unique=True, blank=True)
     summary = models.CharField(
-        _("kort omtale"), max_length=300, help_text=_("Vises på kortet i listen. Høyst 300 tegn.")
+        _("kort omtale"),
+        max_length=300,
+        help_text=_("Vises på kortet i listen. Høyst 300 tegn."),
+        validators=[validate_single_line],
     )
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, validators=[validate_multiline])
     programme = models.TextField(
         _("program"),
         blank=True,
         help_text=_("Ett punkt per linje, gjerne med klokkeslett først: «18.00 Dørene åpner»."),
+        validators=[validate_multiline],
     )
     venue = models.ForeignKey(
         "actors.Actor",
@@ -81,9 +86,15 @@ class Event(models.Model):
         help_text=_("Scenen, galleriet eller bedriften som er vertskap. Eller fyll ut sted under."),
     )
     place_name = models.CharField(
-        _("sted"), max_length=200, blank=True, help_text=_("Brukes når stedet ikke er en aktør.")
+        _("sted"),
+        max_length=200,
+        blank=True,
+        help_text=_("Brukes når stedet ikke er en aktør."),
+        validators=[validate_single_line],
     )
-    address = models.CharField(_("adresse"), max_length=200, blank=True)
+    address = models.CharField(
+        _("adresse"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     municipality = models.ForeignKey(
         "actors.Municipality",
         verbose_name=_("kommune"),
@@ -105,15 +116,25 @@ class Event(models.Model):
         _("påmeldingsfrist"), null=True, blank=True, help_text=_("Tomt betyr når det starter.")
     )
     # Event content is written in Norwegian, so the default is stored as such.
-    price = models.CharField(_("pris"), max_length=100, default="Gratis")
+    price = models.CharField(
+        _("pris"), max_length=100, default="Gratis", validators=[validate_single_line]
+    )
     organisers = models.CharField(
-        _("arrangør"), max_length=200, default="Ullensaker kommune og Innovasjon Gardermoen"
+        _("arrangør"),
+        max_length=200,
+        default="Ullensaker kommune og Innovasjon Gardermoen",
+        validators=[validate_single_line],
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     image = models.ImageField(_("bilde"), upload_to="events/", blank=True)
-    image_alt = models.CharField(_("bildetekst for skjermlesere"), max_length=200, blank=True)
+    image_alt = models.CharField(
+        _("bildetekst for skjermlesere"),
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line],
+    )
     online_url = models.URLField(
         _("lenke for digital deltakelse"), blank=True, help_text=_("For hybride arrangementer.")
     )
@@ -217,9 +238,13 @@ class Speaker(models.Model):
     event = models.ForeignKey(
         Event, verbose_name=_("arrangement"), on_delete=models.CASCADE, related_name="speakers"
     )
-    name = models.CharField(_("navn"), max_length=200)
-    role = models.CharField(_("rolle"), max_length=200, blank=True)
-    bio = models.TextField(_("kort om"), max_length=600, blank=True)
+    name = models.CharField(_("navn"), max_length=200, validators=[validate_single_line])
+    role = models.CharField(
+        _("rolle"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    bio = models.TextField(
+        _("kort om"), max_length=600, blank=True, validators=[validate_multiline]
+    )
     actor = models.ForeignKey(
         "actors.Actor",
         verbose_name=_("aktørprofil"),
@@ -269,10 +294,17 @@ class Registration(models.Model):
     event = models.ForeignKey(
         Event, verbose_name=_("arrangement"), on_delete=models.CASCADE, related_name="registrations"
     )
-    name = models.CharField(_("navn"), max_length=200)
+    name = models.CharField(_("navn"), max_length=200, validators=[validate_single_line])
     email = models.EmailField(_("e-post"))
-    phone = models.CharField(_("telefon"), max_length=20, blank=True)
-    organisation = models.CharField(_("organisasjon eller virksomhet"), max_length=200, blank=True)
+    phone = models.CharField(
+        _("telefon"), max_length=20, blank=True, validators=[validate_single_line]
+    )
+    organisation = models.CharField(
+        _("organisasjon eller virksomhet"),
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line],
+    )
     actor = models.ForeignKey(
         "actors.Actor",
         verbose_name=_("aktørprofil"),
@@ -298,14 +330,18 @@ class Registration(models.Model):
         related_name="registrations",
     )
     diets = models.JSONField(_("kosthold"), default=list, blank=True)
-    diet_other = models.CharField(_("andre hensyn til mat"), max_length=300, blank=True)
+    diet_other = models.CharField(
+        _("andre hensyn til mat"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     consent = models.BooleanField(_("samtykke til personvernerklæringen"), default=False)
     show_name = models.BooleanField(_("vis navnet på deltakerlisten"), default=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.CONFIRMED
     )
     attended = models.BooleanField(_("møtt"), default=False)
-    language = models.CharField(_("språk"), max_length=10, default="nb")
+    language = models.CharField(
+        _("språk"), max_length=10, default="nb", validators=[validate_single_line]
+    )
     secret = models.CharField(max_length=64, unique=True, default=_new_secret, editable=False)
     reminded_at = models.DateTimeField(_("påminnelse sendt"), null=True, blank=True)
     created_at = models.DateTimeField(_("påmeldt"), default=timezone.now, db_index=True)
@@ -333,6 +369,11 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} – {self.event}"
+
+    def save(self, *args, **kwargs) -> None:
+        # Stored as compared (portal.validators.normalise_email), whoever saves it.
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
 
     def get_diets_display(self) -> str:
         labels = dict(Diet.choices)
@@ -374,17 +415,17 @@ class OutgoingEmail(models.Model):
         blank=True,
         related_name="emails",
     )
-    kind = models.CharField(_("type"), max_length=30)
+    kind = models.CharField(_("type"), max_length=30, validators=[validate_single_line])
     to = models.EmailField(_("til"))
-    subject = models.CharField(_("emne"), max_length=300)
-    body_text = models.TextField(_("tekst"))
-    body_html = models.TextField(_("HTML"), blank=True)
-    ics = models.TextField(_("kalenderfil"), blank=True)
+    subject = models.CharField(_("emne"), max_length=300, validators=[validate_single_line])
+    body_text = models.TextField(_("tekst"), validators=[validate_multiline])
+    body_html = models.TextField(_("HTML"), blank=True, validators=[validate_multiline])
+    ics = models.TextField(_("kalenderfil"), blank=True, validators=[validate_multiline])
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     attempts = models.PositiveSmallIntegerField(_("forsøk"), default=0)
-    error = models.TextField(_("feilmelding"), blank=True)
+    error = models.TextField(_("feilmelding"), blank=True, validators=[validate_multiline])
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.emails import Kind, queue_email
 from events.models import Event, Registration
+from portal.validators import normalise_email
 
 
 class RegistrationRefused(Exception):
@@ -46,7 +47,7 @@ def register(
     """Register one person: a seat if there is one, else the waiting list."""
     if not consent:
         raise RegistrationRefused(_("Du må godta personvernerklæringen for å melde deg på."))
-    email = email.strip()
+    email = normalise_email(email)
     with transaction.atomic():
         # The last-seat race: two visitors submit at once for the last seat. The row
         # lock makes the second wait until the first has committed, so it counts the

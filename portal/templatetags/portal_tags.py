@@ -2,7 +2,15 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from portal.validators import clean_text
+
 register = template.Library()
+
+
+@register.filter
+def one_line(value) -> str:
+    """Stored text on one line, without control characters (for e-mail text and headers)."""
+    return clean_text(str(value) if value is not None else "")
 
 
 @register.filter

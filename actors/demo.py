@@ -16,8 +16,9 @@ from django.utils import timezone
 from actors.demo_art import draw, draw_logo
 from actors.images import process_upload
 from actors.models import Actor, ActorImage, Municipality, Sector, Visibility
-from actors.search import add_search_words, document_text, update_search_vectors
+from actors.search import index_fields, lexicon_words
 from actors.text import norwegian_slugify
+from actors.typos import add_words
 
 K = Actor.Kind
 
@@ -713,6 +714,7 @@ def _bulk_synthetic(count: int, municipalities: list, sectors: list) -> None:
     now = timezone.now()
     kinds = [value for value, _label in Actor.Kind.choices]
     new_actors, chosen_sectors = [], []
+    words: set[str] = set()
     for i in range(start, start + count):
         name = f"{rng.choice(SYNTHETIC_FIRST)}{rng.choice(SYNTHETIC_SECOND)} {i + 1}"
         municipality = rng.choice(municipalities)
@@ -731,7 +733,10 @@ def _bulk_synthetic(count: int, municipalities: list, sectors: list) -> None:
             status=Actor.Status.PUBLISHED,
             published_at=now,
         )
-        actor.search_text = document_text(actor, [s.name for s in actor_sectors], municipality.name)
+        sector_names = [s.name for s in actor_sectors]
+        for field_name, value in index_fields(actor, sector_names, municipality.name).items():
+            setattr(actor, field_name, value)
+        words |= lexicon_words(actor, sector_names, municipality.name)
         new_actors.append(actor)
         chosen_sectors.append(actor_sectors)
     Actor.objects.bulk_create(new_actors, batch_size=1000)
@@ -744,9 +749,8 @@ def _bulk_synthetic(count: int, municipalities: list, sectors: list) -> None:
         ],
         batch_size=2000,
     )
-    update_search_vectors(Actor.objects.filter(slug__startswith="syntetisk-"))
+    add_words(words)
     if connection.vendor == "postgresql":
-        add_search_words(actor.search_text for actor in new_actors)
         # Fresh statistics, so the planner knows the table is no longer small.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE actors_actor, actors_actor_sectors")

@@ -83,7 +83,8 @@ class ActorFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._prepared_search: search.PreparedSearch | None = None
+        self._parsed: search.ParsedQuery | None = None
+        self._places_applied = False
         # Two small queries per page, whatever is ticked: the options and their labels.
         self.municipalities = list(Municipality.objects.order_by("-in_region", "name"))
         self.sectors = list(Sector.objects.all())
@@ -93,10 +94,8 @@ class ActorFilter(django_filters.FilterSet):
     # Filter methods: each narrows the queryset and nothing else.
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Three queries filter by the search (two facet counts, the page): parse it once.
-        if self._prepared_search is None:
-            self._prepared_search = search.prepare(value)
-        return search.search(queryset, self._prepared_search)
+        # The places in it are a municipality filter (see `cleaned`); the words here.
+        return search.search(queryset, self.parsed)
 
     def filter_municipality(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         ids = [m.pk for m in self.municipalities if m.slug in value]
@@ -119,11 +118,34 @@ class ActorFilter(django_filters.FilterSet):
 
     @property
     def cleaned(self) -> dict:
-        """The valid part of the input; an invalid value (?kommune=oslo) is ignored."""
+        """The valid part of the input; an invalid value (?kommune=oslo) is ignored.
+
+        Places named in the search box are added to the ticked municipalities here,
+        once, so filtering, facet counts and the ticked boxes all follow them.
+        """
         if not self.is_bound:
             return {}
         self.form.is_valid()
-        return self.form.cleaned_data
+        data = self.form.cleaned_data
+        if not self._places_applied:
+            self._places_applied = True
+            self.ticked_municipalities = list(data.get("kommune") or [])
+            if data.get("q") and self.parsed.places:
+                data["kommune"] = list(
+                    dict.fromkeys(self.ticked_municipalities + self.parsed.municipalities)
+                )
+        return data
+
+    @property
+    def parsed(self) -> search.ParsedQuery:
+        """The search read once: three queries filter by it (two facet counts, the page)."""
+        if self._parsed is None:
+            raw = ""
+            if self.is_bound:
+                self.form.is_valid()  # an invalid other field leaves the search valid
+                raw = self.form.cleaned_data.get("q") or ""
+            self._parsed = search.parse(raw)
+        return self._parsed
 
     @property
     def query(self) -> str:
@@ -131,15 +153,32 @@ class ActorFilter(django_filters.FilterSet):
 
     @property
     def sort(self) -> str:
+        """The chosen order; without a choice, relevance while searching, else by name."""
         chosen = self.cleaned.get("sortering")
         if chosen == SORT_RELEVANCE and not self.query:
             chosen = None
         return chosen or (SORT_RELEVANCE if self.query else SORT_NAME)
 
     @property
+    def _chosen_sort(self) -> str:
+        chosen = self.cleaned.get("sortering") or ""
+        return "" if chosen == SORT_RELEVANCE and not self.query else chosen
+
+    @property
     def sort_choices(self) -> list[tuple[str, str]]:
-        """Relevance only makes sense while searching."""
-        return [c for c in SORT_CHOICES if c[0] != SORT_RELEVANCE or self.query]
+        """The sort menu. Its first option is the default order and has no value unless
+        the visitor chose it, so a search from a page in the default order is ranked;
+        only an order the visitor chose is sent on."""
+        default = SORT_RELEVANCE if self.query else SORT_NAME
+        first = self._chosen_sort if self._chosen_sort == default else ""
+        labels = dict(SORT_CHOICES)
+        others = [(v, lbl) for v, lbl in SORT_CHOICES if v not in (default, SORT_RELEVANCE)]
+        return [(first, labels[default]), *others]
+
+    @property
+    def sort_value(self) -> str:
+        """The menu's selected value."""
+        return self._chosen_sort
 
     @property
     def has_filters(self) -> bool:
@@ -153,10 +192,25 @@ class ActorFilter(django_filters.FilterSet):
         )
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        self.cleaned  # noqa: B018 (adds the places of the search to the municipalities)
         queryset = super().filter_queryset(queryset)
         if self.sort == SORT_RELEVANCE:
-            return search.rank(queryset, self.query).order_by("-relevance", "name", "pk")
+            return search.rank(queryset, self.parsed).order_by("-relevance", "name", "pk")
         return queryset.order_by(*ORDERINGS[self.sort])
+
+    def partial_matches(self, limit: int) -> list:
+        """When nothing matches every word: the actors matching most of the words and
+        places of the search, within the filters ticked (not the search's places)."""
+        parsed = self.parsed
+        if parsed.parts < 2:
+            return []
+        queryset = self.queryset.all()
+        for name, value in self.cleaned.items():
+            if name != "q":
+                value = self.ticked_municipalities if name == "kommune" else value
+                queryset = self.filters[name].filter(queryset, value)
+        ranked = search.rank(search.search_any(queryset, parsed), parsed, partial=True)
+        return list(ranked.order_by("-relevance", "name", "pk").for_cards()[:limit])
 
     def _filtered_except(self, *skipped: str) -> QuerySet:
         queryset = self.queryset.all()

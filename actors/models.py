@@ -1,7 +1,6 @@
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
@@ -16,6 +15,7 @@ from actors.validators import (
     validate_phone,
 )
 from portal.history import history_for
+from portal.permissions import is_coordinator, is_member
 from portal.validators import validate_multiline, validate_single_line
 
 
@@ -73,11 +73,9 @@ class ActorQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "ActorQuerySet":
         """Published profiles, plus the user's own; coordinators see all."""
-        if user.is_authenticated and user.is_staff:
+        if is_coordinator(user):
             return self.all()
-        if user.is_authenticated:
-            return self.filter(models.Q(status=Actor.Status.PUBLISHED) | models.Q(owner=user))
-        return self.published()
+        return self.published() | self.owned_by(user)
 
     def owned_by(self, user) -> "ActorQuerySet":
         """The profiles this user keeps (none for a visitor)."""
@@ -114,9 +112,21 @@ class ActorQuerySet(models.QuerySet):
 
         already = self.filter(status=status).count()
         changing = list(self.exclude(status=status).values_list("pk", flat=True))
-        Actor.objects.filter(pk__in=changing).update(status=status, updated_at=Now(), **also)
+        updated = Actor.objects.filter(pk__in=changing).update(
+            status=status, updated_at=Now(), **also
+        )
         record_bulk_change(Actor, changing)
+        self._bumping(updated)
         return already + len(changing)
+
+    @staticmethod
+    def _bumping(changed: int) -> int:
+        """update() sends no signals: move the data version on for the shared caches."""
+        from portal.cache_version import bump
+
+        if changed:
+            bump()
+        return changed
 
     def refresh_search_index(self) -> None:
         from actors.search import refresh_search_index
@@ -231,9 +241,10 @@ class Actor(models.Model):
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
 
     # The search document, kept current by refresh_search_index() (see actors/search.py):
-    # normalised words for SQLite and trigram matching, a weighted tsvector on PostgreSQL.
+    # normalised words of the name, of the short texts, and of everything.
+    search_name = models.TextField(editable=False, blank=True, default="")
+    search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
-    search_vector = SearchVectorField(editable=False, null=True)
 
     objects = ActorQuerySet.as_manager()
     # Who changed what (portal/history.py); the search document is derived, not history.
@@ -299,8 +310,8 @@ class Actor(models.Model):
         return self.kind == self.Kind.ARTIST
 
     def contact_for(self, user) -> dict[str, str]:
-        """The contact details this user may see: public ones, and members-only ones when logged in."""
-        member = user.is_authenticated
+        """The contact details this user may see: public ones, and members-only ones for members."""
+        member = is_member(user)
         fields = [
             ("contact_person", self.contact_person, self.contact_person_visibility),
             ("email", self.email, self.email_visibility),
@@ -314,8 +325,8 @@ class Actor(models.Model):
         }
 
     def has_hidden_contact_for(self, user) -> bool:
-        """True when there is contact information the user would see after logging in."""
-        return not user.is_authenticated and any(
+        """True when there is contact information the user would see as a member."""
+        return not is_member(user) and any(
             value and visibility == Visibility.MEMBERS
             for value, visibility in [
                 (self.contact_person, self.contact_person_visibility),

@@ -109,6 +109,10 @@ class Place:
     municipality: str  # slug
     words: tuple[int, ...]  # positions of the query words it covers
 
+    @property
+    def municipality_name(self) -> str:
+        return MUNICIPALITY_NAMES[self.municipality]
+
 
 def find_places(words: list[str]) -> list[Place]:
     """The places among a query's words, longest names first, each word used once.

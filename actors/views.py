@@ -26,10 +26,11 @@ def actor_list(request):
         actor_filter.qs.for_cards(), PAGE_SIZE, count=actor_filter.result_count
     )
     page_obj = paginator.get_page(request.GET.get("side"))
+    partial = [] if paginator.count else actor_filter.partial_matches(PAGE_SIZE)
     return render(
         request,
         "actors/actor_list.html",
-        {"filter": actor_filter, "facets": facets, "page_obj": page_obj},
+        {"filter": actor_filter, "facets": facets, "page_obj": page_obj, "partial": partial},
     )
 
 

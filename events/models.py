@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.text import norwegian_slugify
 from portal.history import history_for
+from portal.permissions import is_coordinator
 from portal.validators import normalise_email, validate_multiline, validate_single_line
 
 # How far back the public calendar feed reaches, so a subscriber's calendar keeps
@@ -21,6 +22,10 @@ class EventQuerySet(models.QuerySet):
     def published(self) -> "EventQuerySet":
         """Events the public may see: published, and cancelled ones that had been published."""
         return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+
+    def visible_to(self, user) -> "EventQuerySet":
+        """What this user may open: coordinators also preview drafts."""
+        return self.all() if is_coordinator(user) else self.published()
 
     def upcoming(self) -> "EventQuerySet":
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.emails import Kind, queue_email
 from events.models import Event, Registration
+from portal.permissions import is_member
 from portal.validators import normalise_email
 
 
@@ -71,7 +72,7 @@ def register(
                     phone=phone,
                     organisation=organisation,
                     actor=actor,
-                    user=user if user is not None and user.is_authenticated else None,
+                    user=user if is_member(user) else None,
                     municipality=municipality,
                     diets=list(diets),
                     diet_other=diet_other,

@@ -1,12 +1,9 @@
 import json
 from datetime import timedelta
-from functools import wraps
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -22,29 +19,9 @@ from events.forms import EventFilterForm, RegistrationForm
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
 from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
+from portal.permissions import coordinator_required, is_member
 
 PAGE_SIZE = 12
-
-
-def staff_required(view):
-    """Coordinators only: visitors are asked to log in, members are refused (403)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _visible_events(request: HttpRequest):
-    # Coordinators preview drafts; everyone else sees what is published.
-    if request.user.is_authenticated and request.user.is_staff:
-        return Event.objects.all()
-    return Event.objects.published()
 
 
 @require_GET
@@ -84,10 +61,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 def _initial_for(user) -> dict:
-    """Prefill the form for a logged-in member from their account and profile."""
-    if not user.is_authenticated:
+    """Prefill the form for a member from their account and profile."""
+    if not is_member(user):
         return {}
-    actor = Actor.objects.filter(owner=user).select_related("municipality").first()
+    actor = Actor.objects.owned_by(user).select_related("municipality").first()
     initial = {"name": user.get_full_name(), "email": user.email}
     if actor is not None:
         initial.update(organisation=actor.name, municipality=actor.municipality)
@@ -125,7 +102,10 @@ def _json_ld(event: Event) -> str:
 @require_http_methods(["GET", "POST"])
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(
-        _visible_events(request).with_counts().select_related("venue", "municipality"), slug=slug
+        Event.objects.visible_to(request.user)
+        .with_counts()
+        .select_related("venue", "municipality"),
+        slug=slug,
     )
     closed_reason = event.registration_closed_reason()
     if request.method == "POST":
@@ -135,9 +115,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(event)
         if form.is_valid():
             data = form.cleaned_data
-            actor = None
-            if request.user.is_authenticated:
-                actor = Actor.objects.filter(owner=request.user).first()
+            actor = Actor.objects.owned_by(request.user).first()
             try:
                 registration = register(event=event, user=request.user, actor=actor, **data)
             except AlreadyRegistered as error:
@@ -152,7 +130,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         form = RegistrationForm(initial=_initial_for(request.user))
     participants = None
-    if request.user.is_authenticated:
+    if is_member(request.user):
         participants = list(
             event.registrations.filter(
                 status=Registration.Status.CONFIRMED, show_name=True
@@ -216,7 +194,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@staff_required
+@coordinator_required
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)

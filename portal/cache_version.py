@@ -1,0 +1,74 @@
+"""A data version that every write to what the public pages show moves on.
+
+Caches shared by everyone (the directory's results and facet counts, the home
+page's lists, the anonymous page cache, the typo lexicon) put the version in their
+keys, so a change to an actor, sector, image or event is visible on the very next
+request: the old entries are simply never asked for again and expire.
+
+The version lives in the default cache: Redis when REDIS_URL is set, shared by
+every app instance, so a change made through one is seen at once by the others.
+Without Redis it is per process, which is right for one process (`make run`, the
+tests); several processes without Redis see each other's changes only when their
+cached entries expire (FRAGMENT_SECONDS).
+
+Bumped by signals on the models below (post_save, post_delete, the sectors of an
+actor) and explicitly by bulk updates that send no signals (ActorQuerySet.publish…).
+"""
+
+import logging
+import time
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+logger = logging.getLogger(__name__)
+KEY = "data-version"
+# What the cached entries of shared page parts may live at most.
+FRAGMENT_SECONDS = 300
+WATCHED = (
+    "actors.Actor",
+    "actors.ActorImage",
+    "actors.Sector",
+    "actors.Municipality",
+    "events.Event",
+    "events.Registration",
+    "events.Speaker",
+)
+
+
+def data_version() -> str:
+    """The current version (a string), or "" when the cache cannot be reached."""
+    try:
+        version = cache.get(KEY)
+        if version is None:
+            # A fresh cache: start from the clock, so a restarted Redis or process
+            # never meets entries it wrote under the same number before.
+            cache.add(KEY, int(time.time() * 1000), None)
+            version = cache.get(KEY)
+    except Exception:
+        logger.warning("Cache unreachable; shared page parts are not cached")
+        return ""
+    return str(version or "")
+
+
+def bump(**_signal_kwargs) -> None:
+    """Move the version on: every shared cached entry made before is outdated."""
+    try:
+        try:
+            cache.incr(KEY)
+        except ValueError:  # not set yet
+            cache.add(KEY, int(time.time() * 1000), None)
+    except Exception:
+        logger.warning("Cache unreachable; data version not moved on")
+
+
+def connect() -> None:
+    """Bump on every write to the watched models (called from PortalConfig.ready())."""
+    from django.apps import apps
+
+    for label in WATCHED:
+        model = apps.get_model(label)
+        post_save.connect(bump, sender=model, dispatch_uid=f"data-version-save-{label}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"data-version-delete-{label}")
+    sectors = apps.get_model("actors.Actor").sectors.through
+    m2m_changed.connect(bump, sender=sectors, dispatch_uid="data-version-sectors")

@@ -250,7 +250,7 @@ class Actor(models.Model):
     # Who changed what (portal/history.py); the search document is derived, not history.
     history = history_for(
         _("aktør"),
-        excluded_fields=["search_text", "search_vector", "updated_at"],
+        excluded_fields=["search_name", "search_title", "search_text", "updated_at"],
         m2m_fields=[sectors],
     )
 

@@ -47,8 +47,6 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('draft', 'Utkast'), ('pending', 'Til godkjenning'), ('published', 'Publisert'), ('hidden', 'Skjult')], db_index=True, default='draft', max_length=10, verbose_name='status')),
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='opprettet')),
                 ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='publisert')),
-                ('search_name', models.TextField(blank=True, default='', editable=False)),
-                ('search_title', models.TextField(blank=True, default='', editable=False)),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),

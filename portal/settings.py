@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "portal",
     "actors",
     "events",
+    "stats",
 ]
 
 MIDDLEWARE = [

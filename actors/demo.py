@@ -17,8 +17,8 @@ from actors.demo_art import draw, draw_logo
 from actors.images import process_upload
 from actors.models import Actor, ActorImage, Municipality, Sector, Visibility
 from actors.search import index_fields, lexicon_words
-from actors.text import norwegian_slugify
 from actors.typos import add_words
+from portal.text import norwegian_slugify
 
 K = Actor.Kind
 

@@ -86,7 +86,7 @@ class ActorFilter(django_filters.FilterSet):
         self._parsed: search.ParsedQuery | None = None
         self._places_applied = False
         # Two small queries per page, whatever is ticked: the options and their labels.
-        self.municipalities = list(Municipality.objects.order_by("-in_region", "name"))
+        self.municipalities = list(Municipality.objects.places().order_by("-in_region", "name"))
         self.sectors = list(Sector.objects.all())
         self.filters["kommune"].extra["choices"] = [(m.slug, m.name) for m in self.municipalities]
         self.filters["bransje"].extra["choices"] = [(s.slug, s.name) for s in self.sectors]

@@ -10,12 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.images import process_upload
 from actors.models import Actor, ActorImage
-from actors.validators import (
-    format_org_number,
-    format_phone,
-    normalise_org_number,
-    normalise_phone,
-)
+from actors.validators import format_org_number, normalise_org_number
+from portal.text import format_phone, normalise_phone
 
 
 class OrgNumberField(forms.CharField):

@@ -7,19 +7,32 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from actors.text import norwegian_slugify
-from actors.validators import (
-    format_org_number,
-    format_phone,
-    validate_org_number,
-    validate_phone,
-)
+from actors.validators import format_org_number, validate_org_number, validate_phone
 from portal.history import history_for
 from portal.permissions import is_coordinator, is_member
+from portal.text import format_address, format_phone, unique_slug
 from portal.validators import validate_multiline, validate_single_line
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def places(self) -> "MunicipalityQuerySet":
+        """Real municipalities, for the directory's and the calendar's filters."""
+        return self.exclude(slug=Municipality.OTHER_SLUG)
+
+    def for_registration(self) -> "MunicipalityQuerySet":
+        """The region first, then its neighbours, "Annen kommune" last."""
+        return self.order_by(
+            "-in_region",
+            models.Case(models.When(slug=Municipality.OTHER_SLUG, then=1), default=0),
+            "name",
+        )
+
+
 class Municipality(models.Model):
+    # "Annen kommune" on the registration form: someone from outside the region
+    # (a data migration creates it with in_region off, so statistics count it outside).
+    OTHER_SLUG = "annen-kommune"
+
     name = models.CharField(
         _("navn"), max_length=100, unique=True, validators=[validate_single_line]
     )
@@ -36,6 +49,8 @@ class Municipality(models.Model):
         default=True,
         help_text=_("Slå av for nabokommuner utenfor Øvre Romerike."),
     )
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -239,6 +254,10 @@ class Actor(models.Model):
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("oppdatert"), auto_now=True)
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
+    # When the owner last said the profile is still correct (or changed it): profiles
+    # left alone for settings.RETENTION["profile_hidden_after_months"] are hidden by
+    # `manage.py apply_retention`; reminders come first (remind_stale_profiles).
+    confirmed_at = models.DateTimeField(_("sist bekreftet riktig"), null=True, blank=True)
 
     # The search document, kept current by refresh_search_index() (see actors/search.py):
     # normalised words of the name, of the short texts, and of everything.
@@ -270,7 +289,9 @@ class Actor(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = unique_slug(
+                Actor.objects.exclude(pk=self.pk), self.name, fallback="aktor", max_length=200
+            )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -285,13 +306,6 @@ class Actor(models.Model):
         from actors.search import refresh_search_index
 
         refresh_search_index(Actor.objects.filter(pk=self.pk))
-
-    def _unique_slug(self) -> str:
-        base = norwegian_slugify(self.name)[:200] or "aktor"
-        slug, n = base, 2
-        while Actor.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
     @property
     def is_published(self) -> bool:
@@ -338,8 +352,7 @@ class Actor(models.Model):
 
     @property
     def full_address(self) -> str:
-        place = " ".join(part for part in (self.postal_code, self.postal_place) if part)
-        return ", ".join(part for part in (self.address, place) if part)
+        return format_address(self.address, self.postal_code, self.postal_place)
 
     @property
     def links(self) -> list[tuple[str, str]]:

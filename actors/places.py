@@ -9,8 +9,9 @@ on a keyboard without them ("Aarnes", "Kloefta", "Arnes") do not matter.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from portal.text import fold as fold_letters
 
 # municipality slug → the place names and postal places in it (the municipality's
 # own name is added below). Villages, postal places and well-known localities.
@@ -70,7 +71,6 @@ MUNICIPALITY_NAMES = {
 # Longest place names have two words ("Eidsvoll verk").
 MAX_PLACE_WORDS = 2
 
-_SPELL_OUT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "ð": "d", "þ": "th"})
 # How Norwegian letters are typed without them: "aa" for å, "oe" for ø.
 _KEYBOARD = (("aa", "a"), ("oe", "o"))
 _WORD = re.compile(r"[^\W_]+")
@@ -78,8 +78,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 def fold(text: str) -> str:
     """Case, accents and Norwegian letters folded away: "Kløfta", "KLOEFTA" → "klofta"."""
-    text = unicodedata.normalize("NFKD", (text or "").casefold().translate(_SPELL_OUT))
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = fold_letters(text)
     for typed, letter in _KEYBOARD:
         text = text.replace(typed, letter)
     return text

@@ -1,13 +1,10 @@
 """schema.org JSON-LD and Open Graph data for a profile page."""
 
-import json
-
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-# The characters that could end a <script> element or start markup, escaped the
-# same way Django's json_script does.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+from portal.text import script_json
 
 
 def actor_json_ld(actor, request: HttpRequest) -> SafeString:
@@ -36,7 +33,8 @@ def actor_json_ld(actor, request: HttpRequest) -> SafeString:
         data["sameAs"] = links
     if image := actor.card_image:
         data["image"] = request.build_absolute_uri(image.large.url)
-    public = actor.contact_for(_Anonymous())
+    # Structured data is for search engines: only what anyone may see goes in.
+    public = actor.contact_for(AnonymousUser())
     if "email" in public:
         data["email"] = public["email"]
     if "phone" in public:
@@ -46,10 +44,4 @@ def actor_json_ld(actor, request: HttpRequest) -> SafeString:
         data["address"]["postalCode"] = actor.postal_code
     if actor.sectors.all():
         data["knowsAbout"] = [sector.name for sector in actor.sectors.all()]
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
-
-
-class _Anonymous:
-    """Structured data is for search engines: only what anyone may see goes in."""
-
-    is_authenticated = False
+    return script_json(data)

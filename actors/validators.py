@@ -1,16 +1,16 @@
 """Organisation numbers and phone numbers: checked by python-stdnum and phonenumbers.
 
 Both are stored in one canonical form (nine digits; E.164) and shown in the
-Norwegian form (`988 077 917`; `412 34 567`). Every message is Norwegian.
+Norwegian form (`988 077 917`; `412 34 567`). Every message is Norwegian. Phone
+numbers are normalised and formatted by portal/text.py (the events use them too).
 """
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.no import orgnr
 
-DEFAULT_REGION = "NO"
+from portal.text import normalise_phone
 
 
 def normalise_org_number(value: str) -> str:
@@ -49,41 +49,8 @@ def format_org_number(value: str) -> str:
     return orgnr.format(value) if value else ""
 
 
-def normalise_phone(value: str) -> str:
-    """E.164 (+4741234567), or a ValidationError. Numbers without a country code are Norwegian."""
-    value = (value or "").strip()
-    if not value:
-        return ""
-    try:
-        number = phonenumbers.parse(value, DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise ValidationError(
-            _(
-                "Telefonnummeret ser ikke riktig ut. Skriv et norsk nummer med åtte sifre, "
-                "for eksempel 41 23 45 67, eller et utenlandsk nummer med landskode (+46 …)."
-            ),
-            code="phone_invalid",
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 def validate_phone(value: str) -> None:
     if value and normalise_phone(value) != value:
         raise ValidationError(
             _("Telefonnummeret skal lagres med landskode, for eksempel +4741234567.")
         )
-
-
-def format_phone(value: str) -> str:
-    """National form for Norwegian numbers, international form for the rest."""
-    if not value:
-        return ""
-    try:
-        number = phonenumbers.parse(value, DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        return value
-    if number.country_code == phonenumbers.country_code_for_region(DEFAULT_REGION):
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

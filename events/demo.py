@@ -293,7 +293,7 @@ def _registrations(event: Event, count: int, municipalities: list, rng: random.R
 
 def seed(*, stdout, events: int = 0, registrations: int = 0, **_extra) -> None:
     rng = random.Random(2023)
-    municipalities = {m.slug: m for m in Municipality.objects.all()}
+    municipalities = {m.slug: m for m in Municipality.objects.places()}
     venues = Actor.objects.in_bulk(
         [
             "business-jessheim",

@@ -1,10 +1,10 @@
-import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from actors.models import Municipality
 from events.models import Diet, Event, Registration
+from portal.text import normalise_phone
 from portal.validators import normalise_email, validate_single_line
 
 
@@ -48,7 +48,7 @@ class RegistrationForm(forms.Form):
     )
     municipality = forms.ModelChoiceField(
         label=_("Hjemkommune"),
-        queryset=Municipality.objects.all(),
+        queryset=Municipality.objects.for_registration(),
         empty_label=_("Velg kommune"),
         help_text=_("Brukes bare i nettverkets statistikk."),
         error_messages={"required": _("Velg kommunen du bor eller driver i.")},
@@ -81,18 +81,8 @@ class RegistrationForm(forms.Form):
         return normalise_email(self.cleaned_data["email"])
 
     def clean_phone(self) -> str:
-        raw = self.cleaned_data["phone"].strip()
-        if not raw:
-            return ""
-        try:
-            number = phonenumbers.parse(raw, "NO")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
-            raise forms.ValidationError(
-                _("Skriv et gyldig telefonnummer, for eksempel 412 34 567."), code="invalid"
-            )
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        # The same rule and message as the directory's phone numbers.
+        return normalise_phone(self.cleaned_data["phone"])
 
 
 class EventFilterForm(forms.Form):
@@ -110,7 +100,7 @@ class EventFilterForm(forms.Form):
     kommune = forms.ModelChoiceField(
         label=_("Kommune"),
         required=False,
-        queryset=Municipality.objects.all(),
+        queryset=Municipality.objects.places(),
         empty_label=_("Alle kommuner"),
         to_field_name="slug",
     )

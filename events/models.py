@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from actors.text import norwegian_slugify
 from portal.history import history_for
 from portal.permissions import is_coordinator
+from portal.text import unique_slug
 from portal.validators import normalise_email, validate_multiline, validate_single_line
 
 # How far back the public calendar feed reaches, so a subscriber's calendar keeps
@@ -165,21 +165,17 @@ class Event(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = self._new_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", args=[self.slug])
 
-    def _unique_slug(self) -> str:
-        local_date = timezone.localtime(self.starts_at).date() if self.starts_at else None
-        base = norwegian_slugify(self.title)[:190] or "arrangement"
-        if local_date:
-            base = f"{base}-{local_date:%Y-%m-%d}"
-        slug, n = base, 2
-        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+    def _new_slug(self) -> str:
+        # The date tells this year's "Nettverksmøte" from last year's.
+        day = f"{timezone.localtime(self.starts_at):%Y-%m-%d}" if self.starts_at else ""
+        taken = Event.objects.exclude(pk=self.pk)
+        return unique_slug(taken, self.title, fallback="arrangement", max_length=190, suffix=day)
 
     @property
     def is_cancelled(self) -> bool:
@@ -198,11 +194,7 @@ class Event(models.Model):
         """The street address, taken from the venue's profile when there is one."""
         if self.address:
             return self.address
-        if self.venue_id:
-            venue = self.venue
-            postal = " ".join(part for part in (venue.postal_code, venue.postal_place) if part)
-            return ", ".join(part for part in (venue.address, postal) if part)
-        return ""
+        return self.venue.full_address if self.venue_id else ""
 
     def confirmed(self) -> int:
         # Uses the annotation from with_counts() when present; one query otherwise.
@@ -289,6 +281,22 @@ class RegistrationQuerySet(models.QuerySet):
     def waiting_in_order(self) -> "RegistrationQuerySet":
         return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
 
+    def of_member(self, user) -> "RegistrationQuerySet":
+        """A member's registrations: made while logged in, or to a confirmed address of theirs."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        from allauth.account.models import EmailAddress
+
+        mine = Q(user=user)
+        for email in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        ):
+            mine |= Q(email__iexact=email)
+        return self.filter(mine)
+
+    def not_anonymised(self) -> "RegistrationQuerySet":
+        return self.filter(anonymised_at__isnull=True)
+
 
 class Registration(models.Model):
     class Status(models.TextChoices):
@@ -351,6 +359,9 @@ class Registration(models.Model):
     reminded_at = models.DateTimeField(_("påminnelse sendt"), null=True, blank=True)
     created_at = models.DateTimeField(_("påmeldt"), default=timezone.now, db_index=True)
     cancelled_at = models.DateTimeField(_("avmeldt"), null=True, blank=True)
+    # Set when the person's details were removed (account deleted, or the retention
+    # period over): the row stays, so attendance statistics keep counting it.
+    anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
     # The secret is the participant's key to their own registration: not kept in history.

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -197,3 +199,43 @@ def copy_as_draft(*, event: Event) -> Event:
             speaker.event = copy
             speaker.save()
     return copy
+
+
+def anonymise_registrations(*, registrations) -> int:
+    """Remove the person from these registrations; the rows stay for statistics.
+
+    What remains is the event, the status, attendance, the home municipality and
+    the dates: enough to count, nothing to identify anyone. The e-mails sent about
+    them go too (their text holds the name). Returns how many were anonymised;
+    already anonymised rows are left alone, so running it again changes nothing.
+    """
+    from events.models import OutgoingEmail
+
+    with transaction.atomic():
+        pks = list(registrations.not_anonymised().values_list("pk", flat=True))
+        OutgoingEmail.objects.filter(registration_id__in=pks).delete()
+        return Registration.objects.filter(pk__in=pks).update(
+            name=_ANONYMOUS_NAME,
+            # Unique per row: the one-active-registration-per-address constraint holds.
+            email=Concat(Value("anonym-"), Cast("pk", CharField()), Value("@example.invalid")),
+            phone="",
+            organisation="",
+            user=None,
+            actor=None,
+            diets=[],
+            diet_other="",
+            show_name=False,
+            anonymised_at=timezone.now(),
+        )
+
+
+def remove_dietary_needs_after_events(*, now=None) -> int:
+    """Dietary needs and free-text notes are for ordering food: gone once the event is over."""
+    now = now or timezone.now()
+    ended = Registration.objects.filter(event__ends_at__lt=now).filter(
+        ~Q(diets=[]) | ~Q(diet_other="")
+    )
+    return ended.update(diets=[], diet_other="")
+
+
+_ANONYMOUS_NAME = "Anonymisert"

@@ -1,4 +1,3 @@
-import json
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,6 +18,7 @@ from events.forms import EventFilterForm, RegistrationForm
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
 from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
+from events.structured_data import event_json_ld
 from portal.permissions import coordinator_required, is_member
 
 PAGE_SIZE = 12
@@ -71,34 +71,6 @@ def _initial_for(user) -> dict:
     return initial
 
 
-def _json_ld(event: Event) -> str:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.title,
-        "description": event.summary,
-        "startDate": timezone.localtime(event.starts_at).isoformat(),
-        "endDate": timezone.localtime(event.ends_at).isoformat(),
-        "eventStatus": "https://schema.org/EventCancelled"
-        if event.is_cancelled
-        else "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/MixedEventAttendanceMode"
-        if event.online_url
-        else "https://schema.org/OfflineEventAttendanceMode",
-        "url": f"{settings.SITE_URL}{event.get_absolute_url()}",
-        "location": {
-            "@type": "Place",
-            "name": event.place or "",
-            "address": event.full_address or "",
-        },
-        "organizer": {"@type": "Organization", "name": event.organisers},
-    }
-    if event.image:
-        data["image"] = f"{settings.SITE_URL}{event.image.url}"
-    # "</" inside a string would end the script element early.
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-
-
 @require_http_methods(["GET", "POST"])
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(
@@ -146,7 +118,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "closed_reason": closed_reason,
             "participants": participants,
-            "json_ld": _json_ld(event),
+            "json_ld": event_json_ld(event),
         },
     )
 

@@ -1,12 +1,19 @@
-"""The admin login form that also asks for a one-time code (REQUIRE_2FA_FOR_STAFF)."""
+"""The one-time-code step a coordinator passes before the admin opens (REQUIRE_2FA_FOR_STAFF).
+
+The password is checked on the portal's one login page (allauth); this form only
+asks for the code. django-otp's TOTP devices throttle wrong codes themselves
+(each failure doubles the wait), so guessing codes is slow as well.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
-from django_otp.admin import OTPAdminAuthenticationForm
+from django_otp.forms import OTPTokenForm
 
 
-class TwoFactorLoginForm(OTPAdminAuthenticationForm):
+class TwoFactorVerifyForm(OTPTokenForm):
+    # Most coordinators have one app: it is used without asking which (_chosen_device).
+    otp_device = forms.ChoiceField(choices=[], required=False)
     otp_token = forms.CharField(
         label=_("Engangskode"),
         required=False,
@@ -15,7 +22,7 @@ class TwoFactorLoginForm(OTPAdminAuthenticationForm):
     )
 
     otp_error_messages = {
-        **OTPAdminAuthenticationForm.otp_error_messages,
+        **OTPTokenForm.otp_error_messages,
         "token_required": _("Skriv inn engangskoden fra autentiseringsappen."),
         "invalid_token": _("Engangskoden stemmer ikke. Sjekk at du skrev den riktig."),
         "device_required": _(

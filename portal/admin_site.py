@@ -1,28 +1,27 @@
-"""The admin site, with two-factor login for coordinators when REQUIRE_2FA_FOR_STAFF is on.
+"""The admin site: one login page for everyone, and two-factor login for coordinators.
 
-The setting is read on every request rather than once at start, so the same
-process (and the tests) can run with it on or off. With it on, a coordinator
-must enter a code from an authenticator app (django-otp's TOTP device) at login,
-and a session that was not verified that way is treated as not staff.
+There is one login page, the portal's (allauth, with its throttling: see
+accounts/adapter.py). The admin's own login answers with a redirect there, keeping
+`next`, so a bookmark to /admin/… still lands where it should after logging in.
 
-Failed logins are counted per user name in the cache (shared by every instance
-with REDIS_URL); after LOGIN_FAILURE_LIMIT failures in LOGIN_FAILURE_WINDOW
-seconds that name is refused until the window has passed, which stops password
-guessing without a lock a coordinator would have to ask someone to open.
+With REQUIRE_2FA_FOR_STAFF on (read on every request, so one process and the tests
+can run with it on or off), a coordinator who has logged in with the password is
+asked here, at the admin's login address, for a code from an authenticator app
+(django-otp's TOTP device) before any admin page opens; a session that was not
+verified that way is treated as not staff.
 """
-
-import hashlib
-import logging
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
-from django.core.cache import cache
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
-
-logger = logging.getLogger(__name__)
 
 
 class PortalAdminSite(AdminSite):
@@ -30,53 +29,47 @@ class PortalAdminSite(AdminSite):
     site_title = _("Koordinatorer")
     index_title = _("Nettverkets administrasjon")
 
-    @property
-    def login_form(self):  # type: ignore[override]
-        if not settings.REQUIRE_2FA_FOR_STAFF:
-            return None
-        # Imported here: django-otp's forms import its models, and this module is
-        # loaded while the app registry is still being filled.
-        from portal.admin_forms import TwoFactorLoginForm
-
-        return TwoFactorLoginForm
-
-    @property
-    def login_template(self):  # type: ignore[override]
-        return "admin/login_two_factor.html" if settings.REQUIRE_2FA_FOR_STAFF else None
-
     def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
-        key = None
-        if request.method == "POST":
-            username = request.POST.get("username", "").strip().lower()
-            key = "login-failures:" + hashlib.sha256(username.encode()).hexdigest()
-            if self._failures(key) >= settings.LOGIN_FAILURE_LIMIT:
-                return TemplateResponse(
-                    request,
-                    "admin/login_throttled.html",
-                    {
-                        **self.each_context(request),
-                        "minutes": settings.LOGIN_FAILURE_WINDOW // 60,
-                    },
-                    status=429,
-                )
-        response = super().login(request, extra_context)
-        # The form shown again after a POST means a wrong password or code.
-        if key is not None and response.status_code == 200:
-            try:
-                cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
-                cache.incr(key)
-            except Exception:
-                logger.warning("Cache unreachable: failed login not counted")
-        return response
+        # Imported here: this module is loaded while the app registry is still being
+        # filled, and these import models.
+        from portal.permissions import is_coordinator
 
-    @staticmethod
-    def _failures(key: str) -> int:
-        # Without the cache, logins go on unthrottled rather than not at all.
-        try:
-            return cache.get(key, 0)
-        except Exception:
-            logger.warning("Cache unreachable: login throttle off")
-            return 0
+        next_url = self._next_url(request)
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        if self.has_permission(request):
+            return redirect(next_url)
+        return self._verify_code(request, next_url)
+
+    def _verify_code(self, request: HttpRequest, next_url: str) -> HttpResponse:
+        from django_otp import login as otp_login
+
+        from portal.admin_forms import TwoFactorVerifyForm
+
+        form = TwoFactorVerifyForm(
+            request.user, request, data=request.POST if request.method == "POST" else None
+        )
+        if request.method == "POST" and form.is_valid():
+            otp_login(request, request.user.otp_device)
+            return redirect(next_url)
+        context = {
+            **self.each_context(request),
+            "title": _("Bekreft med engangskode"),
+            "form": form,
+            "next": next_url,
+            "app_path": request.get_full_path(),
+        }
+        return TemplateResponse(request, "admin/login_two_factor.html", context)
+
+    def _next_url(self, request: HttpRequest) -> str:
+        candidate = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return candidate
+        return reverse("admin:index", current_app=self.name)
 
     def has_permission(self, request: HttpRequest) -> bool:
         if not super().has_permission(request):

@@ -30,9 +30,17 @@ def is_member(user) -> bool:
 
 
 def has_confirmed_email(user) -> bool:
-    # Until accounts can confirm an e-mail address, every active login is confirmed:
-    # the only logins are the coordinators' own. The accounts app replaces this rule.
-    return True
+    """The account's primary e-mail address is confirmed (allauth's signed link).
+
+    Remembered on the user object: a page asks several times per request.
+    """
+    cached = getattr(user, "_has_confirmed_email", None)
+    if cached is None:
+        from allauth.account.models import EmailAddress
+
+        cached = EmailAddress.objects.filter(user=user, primary=True, verified=True).exists()
+        user._has_confirmed_email = cached
+    return cached
 
 
 def coordinator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -77,9 +77,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "simple_history",
+    "allauth",
+    "allauth.account",
     "portal",
     "actors",
     "events",
+    "accounts",
     "stats",
 ]
 
@@ -101,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # Records the logged-in user on every change history entry (portal/history.py).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -164,7 +168,8 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache that answers "miss" while Redis is down (portal/cache.py).
+            "BACKEND": "portal.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
@@ -184,23 +189,93 @@ else:
 # (portal.middleware.AnonymousPageCacheMiddleware); logged-in members never are.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
 
+# Accounts (django-allauth, its account part only): the e-mail address is the login,
+# and an account counts as a member once that address is confirmed by a signed link.
+# One login page for everyone; the admin's login sends coordinators there.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per account; a change is confirmed first
+ACCOUNT_CONFIRM_EMAIL_ON_GET = (
+    False  # the link opens a page with a button (mail scanners click links)
+)
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None  # the member chooses "Husk meg"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "nettsted"
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
+# Wrong passwords are counted per account AND address together (accounts/adapter.py):
+# the address that guesses is stopped for LOGIN_FAILURE_WINDOW seconds, while the
+# member, from an address that has not failed, still logs in. Each address also has a
+# ceiling over all accounts, so spraying one password over many accounts stops too.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 30)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{LOGIN_FAILURE_LIMIT_PER_ADDRESS}/{LOGIN_FAILURE_WINDOW}s/ip,"
+        f"{LOGIN_FAILURE_LIMIT}/{LOGIN_FAILURE_WINDOW}s/key"
+    ),
+    "signup": "10/h/ip",
+    "reset_password": "20/h/ip,3/h/key",
+}
+# Login throttling counts per client address: behind a proxy (nginx in deploy.md, which
+# appends the client's address to X-Forwarded-For) that address is the last entry.
+# Without this every client would share the proxy's address, and one attacker could
+# lock everybody out. 0 = no proxy (REMOTE_ADDR is the client).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0 if DEBUG else 1)
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:my_page"
+LOGOUT_REDIRECT_URL = "home"
+
+# How long personal data is kept: the one source for both the privacy statement
+# (templates/portal/pages/privacy.*.html reads it) and `manage.py apply_retention`
+# (which does exactly this, daily). Change a period here and both follow.
+RETENTION = {
+    # Registrations are anonymised this many months after their event.
+    "registration_anonymised_after_months": 12,
+    # Owned profiles not confirmed or changed for this long are hidden.
+    "profile_hidden_after_months": 24,
+    # Owners are reminded (remind_stale_profiles) from this age, at most monthly.
+    "profile_reminder_after_months": 12,
+    # Server logs: kept by the hosting, not by the portal (docs/operations.md).
+    "server_log_days": 30,
+}
+
+# Argon2id first (OWASP's first choice); older hashes are upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# OWASP ASVS level 1: at least 12 characters (more than the 8 ASVS asks), no common
+# or breached-looking password (Django's list of 20,000), nothing like the e-mail
+# address, not only digits. Checked locally: no password ever leaves the server.
+PASSWORD_MIN_LENGTH = 12
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
 
 # The admin's address; a less obvious one keeps password-guessing bots off the login.
 ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
 # Coordinators must confirm their login with a code from an authenticator app
-# (django-otp, TOTP). Create the first device with `manage.py add_totp_device`.
+# (django-otp, TOTP) before the admin opens. Create the first device with
+# `manage.py add_totp_device`.
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Kreative Øvre Romerike")
-# Admin logins refused for a user name after this many failures within the window.
-LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
-LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
 
 # Language and time. Norwegian Bokmål is the source language of every string;
 # English comes from locale/en. See docs/architecture.md for why.

@@ -17,6 +17,8 @@ urlpatterns = [
     path("tilgjengelighet/", views.accessibility, name="accessibility"),
     path("aktorer/", include("actors.urls")),
     path("arrangementer/", include("events.urls")),
+    path("konto/", include("allauth.urls")),
+    path("min-side/", include("accounts.urls")),
     path("koordinator/statistikk/", include("stats.urls")),
     path("sprak/<str:code>/", views.set_language, name="set_language"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

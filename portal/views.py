@@ -24,13 +24,15 @@ def home(request):
     )
 
 
-def _text_page(request, page: str, title: str):
+def _text_page(request, page: str, title: str, **context):
     """A page of prose written once per language: templates/portal/pages/<page>.<lang>.html."""
     body = select_template(
         [f"portal/pages/{page}.{get_language()}.html", f"portal/pages/{page}.nb.html"]
     )
     return render(
-        request, "portal/text_page.html", {"title": title, "body_template": body.template.name}
+        request,
+        "portal/text_page.html",
+        {"title": title, "body_template": body.template.name, **context},
     )
 
 
@@ -41,7 +43,8 @@ def about(request):
 
 @require_GET
 def privacy(request):
-    return _text_page(request, "privacy", _("Personvernerklæring"))
+    # The periods are the ones `manage.py apply_retention` applies (one source).
+    return _text_page(request, "privacy", _("Personvernerklæring"), retention=settings.RETENTION)
 
 
 @require_GET

@@ -66,14 +66,23 @@ def make_user(
 
 
 def make_member(username: str | None = None, **fields):
-    """A member: an account that `portal.permissions.is_member` accepts."""
-    return make_user(username, **fields)
+    """A member: an account with a confirmed e-mail address (`is_member` accepts it)."""
+    return confirm_email(make_user(username, **fields))
+
+
+def make_unconfirmed(username: str | None = None, **fields):
+    """An account that signed up but has not confirmed its address: not a member."""
+    return confirm_email(make_user(username, **fields), verified=False)
 
 
 def make_coordinator(username: str | None = None, **fields):
-    """A coordinator: staff and superuser, as the network's coordinators are in the admin."""
+    """A coordinator: staff and superuser, as the network's coordinators are in the admin.
+
+    Confirmed, as the coordinators' addresses are (accounts migration 0002), so they
+    can log in on the one login page.
+    """
     fields.setdefault("is_superuser", True)
-    return make_user(username, staff=True, **fields)
+    return confirm_email(make_user(username, staff=True, **fields))
 
 
 # Older name, kept so the many admin tests read as before.
@@ -142,6 +151,16 @@ def make_image_bytes(
     kwargs = {"exif": exif} if exif is not None else {}
     image.save(buffer, format=fmt, **kwargs)
     return buffer.getvalue()
+
+
+def confirm_email(user, *, verified: bool = True):
+    """Give the account a primary address as allauth keeps it: confirmed unless told not."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email.lower(), defaults={"verified": verified, "primary": True}
+    )
+    return user
 
 
 def png_bomb(width: int = 10_000, height: int = 10_000) -> bytes:

@@ -42,4 +42,4 @@ def test_find_places_prefers_the_two_word_name_and_uses_each_word_once():
 
 @pytest.mark.django_db
 def test_every_municipality_in_the_table_exists():
-    assert set(PLACES) == set(Municipality.objects.values_list("slug", flat=True))
+    assert set(PLACES) == set(Municipality.objects.places().values_list("slug", flat=True))

@@ -76,7 +76,7 @@ def test_members_only_contact_details_are_hidden_from_anonymous_visitors(client,
     assert "post@vorma.example.no" not in html
     assert "41 23 45 67" not in html
     assert "+4741234567" not in html
-    assert "bare synlige for innloggede medlemmer" in html
+    assert "bare synlige for medlemmer" in html
 
 
 def test_members_only_contact_details_are_shown_to_logged_in_members(member_client, actor):

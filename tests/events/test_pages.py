@@ -57,8 +57,9 @@ def test_event_page_for_member_runs_a_constant_number_of_queries(
 ):
     event = _many(3, n_registrations)
 
-    # session, user, event, actor profile for the prefill, participants, speakers, municipalities
-    with django_assert_num_queries(7):
+    # session, user, confirmed address (is the user a member?), event, actor profile for
+    # the prefill, participants, speakers, municipalities
+    with django_assert_num_queries(8):
         member_client.get(event.get_absolute_url())
 
 
@@ -143,6 +144,18 @@ def test_event_page_has_venue_link_json_ld_and_open_graph(client):
     assert data["@type"] == "Event"
     assert data["name"] == "Treff </script>"
     assert data["location"]["name"] == "Tunet bar"
+
+
+def test_event_json_ld_escapes_markup_characters(client):
+    """Built in events/structured_data.py: <, > and & never reach the page raw."""
+    event = make_event(title="<b>Rock & rull</b>", summary="Kom >> hit </script><script>")
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert not any(char in raw for char in "<>&")
+    data = json.loads(raw)
+    assert (data["name"], data["description"]) == (event.title, event.summary)
 
 
 def test_participant_list_shows_opt_in_names_to_members_only(visitor, member_client, event):

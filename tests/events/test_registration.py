@@ -99,7 +99,7 @@ def test_bad_fields_keep_what_was_typed_and_explain_in_norwegian(client, event):
     assert response.status_code == 200
     assert "Skriv en gyldig e-postadresse" in page
     assert "Du må godta personvernerklæringen" in page
-    assert "Skriv et gyldig telefonnummer" in page
+    assert "Telefonnummeret ser ikke riktig ut" in page
     assert 'value="Kari Nordmann"' in page
     assert 'value="ikke-en-adresse"' in page
     assert 'value="Studio Nordlys"' in page

@@ -89,7 +89,7 @@ def test_redis_url_gives_a_shared_cache_and_cached_sessions():
     shown = _settings(REDIS_URL="redis://cache.example.no:6379/1")
 
     cache = shown["CACHES"]["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "portal.cache.FailSoftRedisCache"
     assert cache["LOCATION"] == "redis://cache.example.no:6379/1"
     assert shown["SESSION_ENGINE"] == "portal.sessions"
 

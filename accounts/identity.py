@@ -1,0 +1,15 @@
+"""One spelling of an e-mail address for everything that compares them.
+
+Django and allauth compare addresses lower-cased, but Unicode has many spellings
+that look alike or mean the same (a full-width `ｋ`, the Kelvin sign `K`). NFKC
+folds those into one form and casefold() makes case comparisons total, so a login
+counter, a duplicate check or a lookup keyed on `normalise_email()` cannot be
+dodged by respelling the same address.
+"""
+
+import unicodedata
+
+
+def normalise_email(value: str) -> str:
+    """The address as authentication compares it: NFKC, trimmed, case-folded."""
+    return unicodedata.normalize("NFKC", value or "").strip().casefold()

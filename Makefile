@@ -50,6 +50,7 @@ messages: $(VENV)/.installed
 # through gunicorn on PostgreSQL. Results go to bench/results/.
 bench: $(VENV)/.installed-dev
 	[ ! -f bench/server_time.py ] || $(BIN)/python bench/server_time.py
+	$(BIN)/python bench/statistics_time.py
 	$(BIN)/python bench/load.py
 
 # Re-resolve the pinned versions from the ranges in pyproject.toml.

@@ -116,7 +116,7 @@ class EventAdmin(HistoryAdmin):
     list_filter = ["status", "kind", "municipality"]
     search_fields = ["title", "summary", "place_name"]
     list_select_related = ["venue", "municipality"]
-    raw_id_fields = ["venue"]
+    autocomplete_fields = ["venue"]  # chosen by searching actors, not by id
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
     inlines = [SpeakerInline, RegistrationInline]

@@ -308,7 +308,8 @@ class Registration(models.Model):
         Event, verbose_name=_("arrangement"), on_delete=models.CASCADE, related_name="registrations"
     )
     name = models.CharField(_("navn"), max_length=200, validators=[validate_single_line])
-    email = models.EmailField(_("e-post"))
+    # Blank only for walk-ins added at the door without an address.
+    email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(
         _("telefon"), max_length=20, blank=True, validators=[validate_single_line]
     )
@@ -352,6 +353,9 @@ class Registration(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.CONFIRMED
     )
     attended = models.BooleanField(_("møtt"), default=False)
+    walk_in = models.BooleanField(
+        _("kom uten påmelding"), default=False, help_text=_("Lagt til ved døren.")
+    )
     language = models.CharField(
         _("språk"), max_length=10, default="nb", validators=[validate_single_line]
     )
@@ -377,7 +381,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 F("event"),
                 Lower("email"),
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & ~Q(email=""),
                 name="one_active_registration_per_email",
             )
         ]

@@ -4,17 +4,18 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from actors.models import Actor
+from events import services
 from events.calendar import calendar_bytes
-from events.forms import EventFilterForm, RegistrationForm
+from events.forms import EventFilterForm, RegistrationForm, WalkInForm
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
 from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
@@ -169,30 +170,76 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, slug: str) -> HttpResponse:
+    """Tick people in at the door. With JavaScript the row changes in place (JSON);
+    without it, a plain form that comes back to the same search and row."""
     event = get_object_or_404(Event, slug=slug)
     query = request.GET.get("q", "").strip()
+    walk_in_form = WalkInForm(event=event)
+    if request.method == "POST" and "registration" in request.POST:
+        return _check_in(request, event, query)
     if request.method == "POST":
-        registration = get_object_or_404(
-            event.registrations.active(), pk=request.POST.get("registration")
-        )
-        registration.toggle_attended()
-        url = reverse("events:checkin", args=[event.slug])
-        if query:
-            url += "?" + request.GET.urlencode()
-        return redirect(f"{url}#r-{registration.pk}")
+        walk_in_form = WalkInForm(request.POST, event=event)
+        if walk_in_form.is_valid():
+            registration = services.add_walk_in(event=event, **walk_in_form.cleaned_data)
+            messages.success(
+                request, _("%(name)s er lagt til og sjekket inn.") % {"name": registration.name}
+            )
+            return redirect(_checkin_url(event, "", registration))
     registrations = event.registrations.active().order_by("name", "pk")
     if query:
         registrations = registrations.filter(name__icontains=query)
-    counts = event.registrations.aggregate(
-        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
-        attended=Count("pk", filter=Q(attended=True) & ~Q(status=Registration.Status.CANCELLED)),
-        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
-    )
     return render(
         request,
         "events/checkin.html",
-        {"event": event, "registrations": registrations, "query": query, "counts": counts},
+        {
+            "event": event,
+            "registrations": registrations,
+            "query": query,
+            "counts": services.checkin_counts(event),
+            "walk_in_form": walk_in_form,
+        },
+        status=400 if walk_in_form.errors else 200,
     )
+
+
+def _checkin_url(event: Event, query: str, registration: Registration) -> str:
+    url = reverse("events:checkin", args=[event.slug])
+    if query:
+        url += "?" + urlencode({"q": query})
+    return f"{url}#r-{registration.pk}"
+
+
+def _check_in(request: HttpRequest, event: Event, query: str) -> HttpResponse:
+    registration = get_object_or_404(
+        event.registrations.active(), pk=request.POST.get("registration")
+    )
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        registration = services.check_in(
+            registration=registration,
+            waiting_list_confirmed=request.POST.get("confirm") == "1",
+        )
+    except services.NeedsConfirmation:
+        question = _("%(name)s står på ventelisten. Vil du sjekke inn likevel?") % {
+            "name": registration.name
+        }
+        if wants_json:
+            return JsonResponse({"confirm": question}, status=409)
+        return render(
+            request,
+            "events/checkin_confirm.html",
+            {"event": event, "registration": registration, "question": question, "query": query},
+        )
+    if wants_json:
+        return JsonResponse(
+            {
+                "id": registration.pk,
+                "attended": registration.attended,
+                "waiting": registration.status == Registration.Status.WAITING,
+                "counts": services.checkin_counts(event),
+            }
+        )
+    return redirect(_checkin_url(event, query, registration))
 
 
 def _ics_response(content: bytes, filename: str, attachment: bool) -> HttpResponse:

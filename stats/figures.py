@@ -149,15 +149,16 @@ def _quarter_counts(published, period: Period) -> dict[tuple[int, int], int]:
 @dataclass
 class EventRow:
     event: Event
-    confirmed: int
+    confirmed: int  # registered beforehand and given a seat
     waiting: int
-    attended: int
+    attended: int  # everyone checked in, walk-ins included
+    came: int  # of the confirmed, those who came
+    walk_ins: int
     by_municipality: Counter
 
     @property
     def no_show_rate(self) -> float | None:
-        came = min(self.attended, self.confirmed)
-        return share(self.confirmed - came, self.confirmed)
+        return share(self.confirmed - self.came, self.confirmed)
 
 
 def held_events(period: Period, now) -> list[EventRow]:
@@ -172,7 +173,23 @@ def held_events(period: Period, now) -> list[EventRow]:
         )
         .select_related("municipality")
         .annotate(
-            confirmed_n=Count("registrations", filter=Q(registrations__status=status.CONFIRMED)),
+            confirmed_n=Count(
+                "registrations",
+                filter=Q(registrations__status=status.CONFIRMED, registrations__walk_in=False),
+            ),
+            came_n=Count(
+                "registrations",
+                filter=Q(
+                    registrations__status=status.CONFIRMED,
+                    registrations__walk_in=False,
+                    registrations__attended=True,
+                ),
+            ),
+            walk_in_n=Count(
+                "registrations",
+                filter=Q(registrations__walk_in=True, registrations__attended=True)
+                & ~Q(registrations__status=status.CANCELLED),
+            ),
             waiting_n=Count("registrations", filter=Q(registrations__status=status.WAITING)),
             attended_n=Count(
                 "registrations",
@@ -192,7 +209,12 @@ def held_events(period: Period, now) -> list[EventRow]:
     )
     for event_id, municipality_id, n in participants:
         per_event[event_id][municipality_id] += n
-    return [EventRow(e, e.confirmed_n, e.waiting_n, e.attended_n, per_event[e.pk]) for e in events]
+    return [
+        EventRow(
+            e, e.confirmed_n, e.waiting_n, e.attended_n, e.came_n, e.walk_in_n, per_event[e.pk]
+        )
+        for e in events
+    ]
 
 
 def event_tables(period: Period, now) -> tuple[list[Table], dict]:
@@ -217,6 +239,7 @@ def event_tables(period: Period, now) -> tuple[list[Table], dict]:
             _("Kommuner representert"),
             _("Fra andre kommuner enn vertskommunen (%)"),
             _("Fra utenfor Øvre Romerike (%)"),
+            _("Uten påmelding"),
         ],
         percent_columns=(6, 8, 9),
     )
@@ -241,16 +264,15 @@ def event_tables(period: Period, now) -> tuple[list[Table], dict]:
                 len(known),
                 share(away, known_n) if host else None,
                 share(abroad, known_n),
+                row.walk_ins,
             ]
         )
     totals = {
         "events": len(rows),
         "confirmed": sum(r.confirmed for r in rows),
         "attended": sum(r.attended for r in rows),
-        "no_show": share(
-            sum(r.confirmed - min(r.attended, r.confirmed) for r in rows),
-            sum(r.confirmed for r in rows),
-        ),
+        "walk_ins": sum(r.walk_ins for r in rows),
+        "no_show": share(sum(r.confirmed - r.came for r in rows), sum(r.confirmed for r in rows)),
         "outside_host": share(outside_host, known_total),
         "outside_region": share(outside_region, known_total),
     }

@@ -325,3 +325,28 @@ def test_a_half_period_is_explained_in_norwegian_and_this_year_is_shown(coordina
     assert response.context["period"].first.year == timezone.localdate().year
     backwards = coordinator_client.get(URL, {"fra": "2024-05-01", "til": "2024-04-01"})
     assert "Til-datoen må være samme dag som eller etter fra-datoen." in backwards.content.decode()
+
+
+def test_walk_ins_count_as_participants_but_not_as_no_shows(coordinator_client):
+    event = make_event(
+        municipality=municipality("ullensaker"),
+        status=Event.Status.PUBLISHED,
+        starts_at=oslo(2024, 9, 1, 18),
+    )
+    came = make_registration(event, municipality=municipality("ullensaker"))
+    make_registration(event, municipality=municipality("ullensaker"))  # does not come
+    coordinator_client.post(f"/arrangementer/{event.slug}/innsjekk/", {"registration": came.pk})
+    coordinator_client.post(
+        f"/arrangementer/{event.slug}/innsjekk/",
+        {"name": "Dora Dørgjest", "email": "", "municipality": municipality("nes").pk},
+    )
+
+    computed = figures.compute(period("2024-01-01", "2024-12-31"))
+    (row,) = table(computed["events"], "arrangementer").rows
+    assert row[1] == 2  # attended: the one who came and the walk-in
+    assert row[4] == 2  # confirmed beforehand
+    assert row[6] == 50.0  # no-show: one of the two registered
+    assert row[7] == 2  # Ullensaker and Nes
+    assert row[8] == 50.0  # the walk-in from Nes
+    assert row[10] == 1  # walk-ins
+    assert dict(table(computed["events"], "deltakere-kommune").rows)["Nes"] == 1

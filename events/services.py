@@ -214,6 +214,8 @@ def anonymise_registrations(*, registrations) -> int:
     with transaction.atomic():
         pks = list(registrations.not_anonymised().values_list("pk", flat=True))
         OutgoingEmail.objects.filter(registration_id__in=pks).delete()
+        # Earlier versions in the change history hold the same details (portal/history.py).
+        Registration.history.filter(id__in=pks).delete()
         return Registration.objects.filter(pk__in=pks).update(
             name=_ANONYMOUS_NAME,
             # Unique per row: the one-active-registration-per-address constraint holds.
@@ -235,6 +237,10 @@ def remove_dietary_needs_after_events(*, now=None) -> int:
     ended = Registration.objects.filter(event__ends_at__lt=now).filter(
         ~Q(diets=[]) | ~Q(diet_other="")
     )
+    # The change history's earlier versions of these registrations forget them too.
+    Registration.history.filter(event__ends_at__lt=now).filter(
+        ~Q(diets=[]) | ~Q(diet_other="")
+    ).update(diets=[], diet_other="")
     return ended.update(diets=[], diet_other="")
 
 

@@ -205,3 +205,24 @@ def test_registration_history_leaves_out_the_secret():
 
     assert not hasattr(registration.history.first(), "secret")
     assert Registration.history.model._meta.verbose_name == "historikk: påmelding"
+
+
+def test_forgetting_a_person_also_forgets_their_earlier_versions():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events import services
+
+    past = make_event(starts_at=timezone.now() - timedelta(days=3))
+    registration = make_registration(past, name="Sesam Allergiker", diet_other="Sesam")
+    registration.phone = "+4741234567"
+    registration.save()
+    assert registration.history.count() == 2
+
+    services.remove_dietary_needs_after_events()
+    assert not Registration.history.exclude(diet_other="").exists()
+
+    services.anonymise_registrations(registrations=Registration.objects.filter(pk=registration.pk))
+    assert not Registration.history.filter(name="Sesam Allergiker").exists()
+    assert not Registration.history.filter(phone="+4741234567").exists()

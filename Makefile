@@ -15,6 +15,8 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
+# requirements-dev.txt holds the runtime pins too (`make lock`); both files carry
+# hashes, so pip installs in hash-checking mode and refuses a file that differs.
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
@@ -28,8 +30,9 @@ run: $(VENV)/.installed
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Coverage of the apps and portal/ (what is measured: [tool.coverage] in pyproject.toml).
 test: $(VENV)/.installed-dev
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -53,12 +56,19 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/statistics_time.py
 	$(BIN)/python bench/load.py
 
-# Re-resolve the pinned versions from the ranges in pyproject.toml.
+# Re-resolve the pinned versions (with hashes) from the ranges in pyproject.toml with
+# pip-tools' pip-compile, in a throwaway venv. The dev file is constrained by the
+# runtime pins, so both files name the same version of every runtime package.
+# Resolves against PyPI alone, whatever a local pip configuration adds.
+LOCK_VENV := /tmp/portal-lock
+PIP_COMPILE := env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(LOCK_VENV)/bin/pip-compile \
+	--quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 lock:
-	rm -rf /tmp/portal-lock && $(PYTHON) -m venv /tmp/portal-lock
-	/tmp/portal-lock/bin/pip install --quiet --upgrade pip
-	/tmp/portal-lock/bin/pip install --quiet ".[dev]"
-	$(PYTHON) scripts/lock.py /tmp/portal-lock/bin/python
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet --upgrade pip "pip-tools>=7.6"
+	$(PIP_COMPILE) $(LOCK_ARGS) --output-file requirements.txt pyproject.toml
+	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev --constraint requirements.txt \
+		--output-file requirements-dev.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

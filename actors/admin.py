@@ -20,12 +20,6 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["name", "number"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            # The name is part of every search document in this municipality.
-            obj.actors.all().refresh_search_index()
-
 
 @admin.register(Sector)
 class SectorAdmin(admin.ModelAdmin):
@@ -33,11 +27,6 @@ class SectorAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            obj.actors.all().refresh_search_index()
 
 
 class ActorImageInline(admin.TabularInline):

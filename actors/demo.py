@@ -691,7 +691,6 @@ def _get_or_create(data: dict, municipalities: dict, sectors: dict, *, images: b
     if not is_new:
         return 0
     actor.sectors.set([sectors[s] for s in sector_slugs])
-    actor.refresh_search_index()
     if images:
         # Drawing and encoding takes a tenth of a second per picture: a few, not many.
         _add_image(actor, *draw(slug), role=ActorImage.Role.GALLERY, position=0)

@@ -97,11 +97,6 @@ class ActorForm(forms.ModelForm):
         formfield_callback = _formfield
         widgets = {"pitch": forms.Textarea(attrs={"rows": 3, "maxlength": 200})}
 
-    def _save_m2m(self) -> None:
-        super()._save_m2m()
-        # The sectors are part of the search document and are saved only now.
-        self.instance.refresh_search_index()
-
 
 ONE_LOGO = _("En aktør kan bare ha én logo. Velg «Galleribilde».")
 

@@ -259,7 +259,7 @@ class Actor(models.Model):
     # `manage.py apply_retention`; reminders come first (remind_stale_profiles).
     confirmed_at = models.DateTimeField(_("sist bekreftet riktig"), null=True, blank=True)
 
-    # The search document, kept current by refresh_search_index() (see actors/search.py):
+    # The search document, kept current by save() and actors/signals.py (see actors/search.py):
     # normalised words of the name, of the short texts, and of everything.
     search_name = models.TextField(editable=False, blank=True, default="")
     search_title = models.TextField(editable=False, blank=True, default="")
@@ -295,8 +295,8 @@ class Actor(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
-        # Sectors are saved after the actor (many-to-many); whoever changes them calls
-        # refresh_search_index() again: ActorForm, the admin and the demo data do.
+        # Sectors are saved after the actor (many-to-many): actors/signals.py refreshes
+        # the index again when they change, and when a sector or municipality is renamed.
         self.refresh_search_index()
 
     def get_absolute_url(self) -> str:

@@ -7,8 +7,8 @@ compound, "teater" in "barneteater"):
 - `search_name`: the name;
 - `search_title`: the short presentation, kind, sectors, municipality, postal place;
 - `search_text`: all of it plus the long texts (what must match).
-refresh_search_index() keeps them current; Actor.save() calls it and whoever
-changes an actor's sectors calls it again (many-to-many changes come after save()).
+refresh_search_index() keeps them current; Actor.save() calls it, and receivers in
+actors/signals.py call it when sectors change or a sector or municipality is renamed.
 
 A query (see parse()) is read once:
 - place names and postal places ("Jessheim", "Eidsvoll verk") become a

@@ -33,8 +33,36 @@ class EventQuerySet(models.QuerySet):
     def past(self) -> "EventQuerySet":
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
 
+    def past_years(self) -> list[int]:
+        """The years (in Norway) that have past events, newest first: the list's year filter."""
+        local = timezone.get_default_timezone()
+        days = self.past().datetimes("starts_at", "year", order="DESC", tzinfo=local)
+        return [day.year for day in days]
+
+    def listed(
+        self, *, past: bool = False, year: int | None = None, kind: str = "", municipality=None
+    ) -> "EventQuerySet":
+        """The event list as filtered by its form (EventFilterForm.filters()).
+
+        Upcoming events soonest first, or past ones newest first; the year only
+        narrows past events.
+        """
+        events = self.past() if past else self.upcoming()
+        if past and year:
+            events = events.filter(starts_at__year=year)
+        if kind:
+            events = events.filter(kind=kind)
+        if municipality:
+            events = events.filter(municipality=municipality)
+        return events
+
     def with_counts(self) -> "EventQuerySet":
-        """Registration counts in the same query, so lists never ask per event."""
+        """Registration counts in the same query, so lists never ask per event.
+
+        The admin's list and the check-in page both read these. Someone who was
+        checked in and then cancelled is not counted as attended: the count is of
+        people who came with a registration that still stands.
+        """
         status = Registration.Status
         return self.annotate(
             confirmed_count=Count(
@@ -44,7 +72,10 @@ class EventQuerySet(models.QuerySet):
             cancelled_count=Count(
                 "registrations", filter=Q(registrations__status=status.CANCELLED)
             ),
-            attended_count=Count("registrations", filter=Q(registrations__attended=True)),
+            attended_count=Count(
+                "registrations",
+                filter=Q(registrations__attended=True) & ~Q(registrations__status=status.CANCELLED),
+            ),
         )
 
     def for_cards(self) -> "EventQuerySet":
@@ -277,6 +308,17 @@ def _new_secret() -> str:
 class RegistrationQuerySet(models.QuerySet):
     def active(self) -> "RegistrationQuerySet":
         return self.exclude(status=Registration.Status.CANCELLED)
+
+    def public_participants(self) -> "RegistrationQuerySet":
+        """(name, organisation) of those with a seat who chose to be on the participant list."""
+        return self.filter(status=Registration.Status.CONFIRMED, show_name=True).values_list(
+            "name", "organisation"
+        )
+
+    def for_checkin(self, query: str = "") -> "RegistrationQuerySet":
+        """Everyone still registered, by name; `query` narrows to names containing it."""
+        registrations = self.active().order_by("name", "pk")
+        return registrations.filter(name__icontains=query) if query else registrations
 
     def waiting_in_order(self) -> "RegistrationQuerySet":
         return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")

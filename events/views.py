@@ -1,7 +1,5 @@
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -28,25 +26,9 @@ PAGE_SIZE = 12
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     published = Event.objects.published()
-    years = [
-        d.year
-        for d in published.past().datetimes(
-            "starts_at", "year", order="DESC", tzinfo=ZoneInfo(settings.TIME_ZONE)
-        )
-    ]
-    form = EventFilterForm(request.GET, years=years)
+    form = EventFilterForm(request.GET, years=published.past_years())
     filters = form.filters()
-    events = published.for_cards()
-    if filters["past"]:
-        events = events.past()
-        if filters["year"]:
-            events = events.filter(starts_at__year=filters["year"])
-    else:
-        events = events.upcoming()
-    if filters["kind"]:
-        events = events.filter(kind=filters["kind"])
-    if filters["municipality"]:
-        events = events.filter(municipality=filters["municipality"])
+    events = published.for_cards().listed(**filters)
     page_obj = Paginator(events, PAGE_SIZE).get_page(request.GET.get("side"))
     return render(
         request,
@@ -104,11 +86,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         form = RegistrationForm(initial=_initial_for(request.user))
     participants = None
     if is_member(request.user):
-        participants = list(
-            event.registrations.filter(
-                status=Registration.Status.CONFIRMED, show_name=True
-            ).values_list("name", "organisation")
-        )
+        participants = list(event.registrations.public_participants())
     return render(
         request,
         "events/event_detail.html",
@@ -185,15 +163,12 @@ def checkin(request: HttpRequest, slug: str) -> HttpResponse:
                 request, _("%(name)s er lagt til og sjekket inn.") % {"name": registration.name}
             )
             return redirect(_checkin_url(event, "", registration))
-    registrations = event.registrations.active().order_by("name", "pk")
-    if query:
-        registrations = registrations.filter(name__icontains=query)
     return render(
         request,
         "events/checkin.html",
         {
             "event": event,
-            "registrations": registrations,
+            "registrations": event.registrations.for_checkin(query),
             "query": query,
             "counts": services.checkin_counts(event),
             "walk_in_form": walk_in_form,

@@ -114,7 +114,6 @@ def make_actor(
     actor.save()
     wanted = sectors if sectors is not None else ["musikk"]
     actor.sectors.set([s if isinstance(s, Sector) else Sector.objects.get(slug=s) for s in wanted])
-    actor.refresh_search_index()
     return actor
 
 

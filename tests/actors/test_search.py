@@ -145,7 +145,6 @@ def test_stop_words_do_not_empty_the_result(client, actors):
 def test_search_index_follows_sector_changes(client):
     actor = make_actor("Lydmakerne", pitch="Vi lager lyd.", sectors=["musikk"])
     actor.sectors.set([])
-    actor.refresh_search_index()
 
     assert found(client, "musikk") == []
 

@@ -82,6 +82,18 @@ def test_admin_list_shows_registration_counts(coordinator_client, event):
     assert (row.confirmed_count, row.waiting_count) == (1, 1)
 
 
+def test_admin_and_checkin_do_not_count_attended_then_cancelled(coordinator_client, event):
+    # Checked in at the door, then cancelled from the e-mail link while the event ran.
+    make_registration(event, name="Kom og gikk", attended=True, status="cancelled")
+    make_registration(event, name="Kom og ble", attended=True)
+
+    row = coordinator_client.get("/admin/events/event/").context["cl"].result_list.get(pk=event.pk)
+    counts = coordinator_client.get(_checkin_url(event)).context["counts"]
+
+    assert row.attended_count == counts["attended"] == 1
+    assert (row.confirmed_count, row.cancelled_count) == (1, 1)
+
+
 def _action(client, url, action, pks, **extra):
     return client.post(url, {"action": action, "_selected_action": pks, **extra})
 

@@ -92,9 +92,13 @@ def child(iterations: int) -> None:
 
     from actors.models import Actor
     from events.models import Event, Registration
+    from stats.figures import compute
+    from stats.period import Period
 
     today = timezone.localdate()
-    url = f"/koordinator/statistikk/?fra={today - timedelta(days=400)}&til={today}"
+    first = today - timedelta(days=400)
+    url = f"/koordinator/statistikk/?fra={first}&til={today}"
+    held = compute(Period(first, today))["event_totals"]["events"]
     user = get_user_model().objects.create_user("bench-koordinator", is_staff=True)
     client = Client()
     client.force_login(user)
@@ -102,7 +106,7 @@ def child(iterations: int) -> None:
         assert client.get(url).status_code == 200
     executed: list[str] = []
     with connection.execute_wrapper(lambda ex, sql, *a: executed.append(sql) or ex(sql, *a)):
-        response = client.get(url)
+        assert client.get(url).status_code == 200
     timings = []
     for _ in range(iterations):
         started = time.perf_counter()
@@ -115,7 +119,7 @@ def child(iterations: int) -> None:
                 "actors": Actor.objects.published().count(),
                 "events": Event.objects.count(),
                 "registrations": Registration.objects.count(),
-                "held": response.context["totals"]["events"],
+                "held": held,
                 "median": statistics.median(timings),
                 "p95": timings[max(int(len(timings) * 0.95) - 1, 0)],
                 "queries": len(executed),

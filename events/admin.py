@@ -14,6 +14,7 @@ from actors.images import cleaned_single_image
 from events import services
 from events.dates import format_event_time
 from events.models import Event, OutgoingEmail, Registration, Speaker
+from portal.admin_export import ExportListMixin
 from portal.admin_history import HistoryAdmin
 from portal.exports import csv_response, xlsx_response
 from portal.history import record_bulk_change
@@ -98,8 +99,26 @@ class RegistrationInline(admin.TabularInline):
     show_change_link = True
 
 
+EVENT_EXPORT_COLUMNS = [
+    (_("Tittel"), lambda e: e.title),
+    (_("Type"), lambda e: str(e.get_kind_display())),
+    (_("Status"), lambda e: str(e.get_status_display())),
+    (_("Starter"), lambda e: timezone.localtime(e.starts_at).strftime("%d.%m.%Y %H.%M")),
+    (_("Slutter"), lambda e: timezone.localtime(e.ends_at).strftime("%d.%m.%Y %H.%M")),
+    (_("Sted"), lambda e: e.place),
+    (_("Kommune"), lambda e: e.municipality.name if e.municipality else ""),
+    (_("Plasser"), lambda e: e.capacity),
+    (_("Bekreftet"), lambda e: e.confirmed_count),
+    (_("Venteliste"), lambda e: e.waiting_count),
+    (_("Møtt"), lambda e: e.attended_count),
+]
+
+
 @admin.register(Event)
-class EventAdmin(HistoryAdmin):
+class EventAdmin(ExportListMixin, HistoryAdmin):
+    export_columns = EVENT_EXPORT_COLUMNS
+    export_filename = "arrangementer"
+
     form = EventAdminForm
     list_display = [
         "title",
@@ -234,7 +253,13 @@ class EventAdmin(HistoryAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(HistoryAdmin):
+class RegistrationAdmin(ExportListMixin, HistoryAdmin):
+    export_columns = EXPORT_COLUMNS
+    export_filename = "pameldinger"
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("event", "municipality", "actor")
+
     list_display = [
         "name",
         "email",

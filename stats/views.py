@@ -1,8 +1,10 @@
 """The coordinators' statistics page and its downloads (CSV and XLSX per table)."""
 
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.exports import csv_response, xlsx_response
@@ -49,3 +51,26 @@ def _download(request: HttpRequest, tables: list, period) -> HttpResponse:
         raise Http404
     filename = f"{table.slug}-{period.first:%Y%m%d}-{period.last:%Y%m%d}"
     return respond(filename, table.header, table.rows)
+
+
+@require_GET
+@coordinator_required
+def mailing_list(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The e-mail addresses of members who asked for the network's news (for the newsletter tool).
+
+    Only confirmed addresses: an address nobody has confirmed may not be theirs.
+    """
+    from accounts.models import MemberSettings
+
+    respond = FORMATS.get(fmt)
+    if respond is None:
+        raise Http404
+    subscribers = (
+        MemberSettings.objects.newsletter_subscribers()
+        .filter(user__emailaddress__verified=True, user__emailaddress__email=F("user__email"))
+        .order_by("user__email")
+        .values_list("user__email", "user__first_name", "user__last_name")
+        .distinct()
+    )
+    header = [_("E-post"), _("Fornavn"), _("Etternavn")]
+    return respond("nyhetsbrev", header, subscribers)

@@ -13,3 +13,11 @@ import unicodedata
 def normalise_email(value: str) -> str:
     """The address as authentication compares it: NFKC, trimmed, case-folded."""
     return unicodedata.normalize("NFKC", value or "").strip().casefold()
+
+
+def display_name(user) -> str:
+    """How allauth names the member in messages: their name, else their address.
+
+    The user name is generated from the address and means nothing to them.
+    """
+    return user.get_full_name() or user.email

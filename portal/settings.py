@@ -205,11 +205,14 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = (
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A changed password or address is told to the member by e-mail (OWASP ASVS 2.2.3).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_SESSION_REMEMBER = None  # the member chooses "Husk meg"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "nettsted"
 ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
+ACCOUNT_USER_DISPLAY = "accounts.identity.display_name"
 # Wrong passwords are counted per account AND address together (accounts/adapter.py):
 # the address that guesses is stopped for LOGIN_FAILURE_WINDOW seconds, while the
 # member, from an address that has not failed, still logs in. Each address also has a

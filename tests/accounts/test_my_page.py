@@ -115,3 +115,32 @@ def test_the_name_is_saved(member):
 
 def test_a_coordinator_has_a_page_of_their_own(coordinator):
     assert logged_in(coordinator).get("/min-side/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/min-side/", "/min-side/mine-data/", "/min-side/slett-kontoen/"])
+def test_every_page_of_my_page_for_every_persona(client, unconfirmed, member, coordinator, path):
+    to_login = client.get(path)
+    assert to_login.status_code == 302
+    assert to_login["Location"].startswith("/konto/login/?next=")
+
+    for user in (unconfirmed, member, coordinator):
+        assert logged_in(user).get(path).status_code == 200
+
+
+def test_a_visitor_cannot_cancel_or_change_settings(client, member, upcoming):
+    mine = _register(upcoming, member.email, user=member)
+
+    assert client.post(f"/min-side/pameldinger/{mine.pk}/avmeld/").status_code == 302
+    assert client.post("/min-side/innstillinger/", {"first_name": "X"}).status_code == 302
+    mine.refresh_from_db()
+    assert mine.status == Registration.Status.CONFIRMED
+
+
+def test_a_coordinator_cannot_cancel_a_members_registration_from_their_own_page(
+    coordinator, member, upcoming
+):
+    mine = _register(upcoming, member.email, user=member)
+
+    assert (
+        logged_in(coordinator).post(f"/min-side/pameldinger/{mine.pk}/avmeld/").status_code == 404
+    )

@@ -143,3 +143,32 @@ def test_an_address_longer_than_the_column_is_refused_with_a_message(client):
     assert response.status_code == 200
     assert "høyst 254 tegn" in response.content.decode()
     assert not get_user_model().objects.exists()
+
+
+@pytest.mark.parametrize("language, subject", [("en", "New password at"), ("nb", "Nytt passord")])
+def test_account_emails_go_in_the_recipients_language(client, member, language, subject):
+    from accounts.models import MemberSettings
+
+    MemberSettings.objects.create(user=member, language=language)
+
+    client.post("/konto/password/reset/", {"email": member.email})  # from a Norwegian page
+
+    assert mail.outbox[-1].subject.startswith(subject)
+    assert "http://127.0.0.1:8000/konto/password/reset/key/" in mail.outbox[-1].body
+
+
+def test_links_in_account_emails_come_from_site_url_not_the_host_header(client, member):
+    client.post("/konto/password/reset/", {"email": member.email}, HTTP_HOST="127.0.0.1:6666")
+
+    assert "6666" not in mail.outbox[-1].body
+
+
+def test_a_changed_password_is_told_by_e_mail(member_client, member):
+    member_client.post(
+        "/konto/password/change/",
+        {"oldpassword": "passord-for-test", "password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},
+    )
+
+    member.refresh_from_db()
+    assert member.check_password(GOOD_PASSWORD)
+    assert mail.outbox[-1].to == [member.email]

@@ -88,5 +88,6 @@ def test_my_page_and_deletion_have_no_axe_violations(page, live_server, language
     page.wait_for_url("**/min-side/")
 
     assert_no_axe_violations(page)
-    page.goto(live_server.url + "/min-side/slett-kontoen/")
-    assert_no_axe_violations(page)
+    for path in ("/min-side/slett-kontoen/", "/konto/email/", "/konto/password/change/"):
+        page.goto(live_server.url + path)
+        assert_no_axe_violations(page)

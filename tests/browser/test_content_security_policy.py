@@ -49,14 +49,27 @@ def test_public_pages_break_no_policy(page, live_server):
     assert _violations_while(page, visit) == []
 
 
+def _coordinator():
+    from tests.factories import confirm_email
+
+    return confirm_email(
+        get_user_model().objects.create_superuser("koordinator", "k@example.no", "hemmelig-42")
+    )
+
+
+def _log_in_from_the_admin(page, live_server):
+    # The admin sends to the one login page, which sends back.
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("E-post").fill("k@example.no")
+    page.get_by_label("Passord").fill("hemmelig-42")
+    page.locator("form.account-form button[type=submit]").click()
+
+
 def test_admin_works_under_the_policy(page, live_server):
-    user = get_user_model().objects.create_superuser("koordinator", "k@example.no", "hemmelig-42")
+    user = _coordinator()
 
     def visit():
-        page.goto(live_server.url + "/admin/")
-        page.get_by_label("Brukernavn").fill("koordinator")
-        page.get_by_label("Passord").fill("hemmelig-42")
-        page.get_by_role("button", name="Logg inn").click()
+        _log_in_from_the_admin(page, live_server)
         page.wait_for_url(live_server.url + "/admin/")
         for path in (
             "/admin/auth/user/",
@@ -77,15 +90,13 @@ def test_two_factor_login_and_device_admin_work_under_the_policy(page, live_serv
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     settings.REQUIRE_2FA_FOR_STAFF = True
-    user = get_user_model().objects.create_superuser("koordinator", "k@example.no", "hemmelig-42")
+    user = _coordinator()
     device = TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
 
     def visit():
-        page.goto(live_server.url + "/admin/")
-        page.get_by_label("Brukernavn").fill("koordinator")
-        page.get_by_label("Passord").fill("hemmelig-42")
+        _log_in_from_the_admin(page, live_server)
         page.get_by_label("Engangskode").fill(f"{totp(device.bin_key):06d}")
-        page.get_by_role("button", name="Logg inn").click()
+        page.get_by_role("button", name="Bekreft").click()
         page.wait_for_url(live_server.url + "/admin/")
         page.goto(live_server.url + f"/admin/otp_totp/totpdevice/{device.pk}/config/")
         page.wait_for_load_state("networkidle")

@@ -8,7 +8,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
-from actors.forms import ActorForm, ActorImageForm, ActorImageFormSet
+from actors.admin_forms import ActorAdminForm
+from actors.forms import ActorImageForm, ActorImageFormSet
 from actors.models import Actor, ActorImage, Municipality, Sector
 from portal.admin_export import ExportListMixin
 from portal.admin_history import HistoryAdmin
@@ -77,7 +78,7 @@ class ActorAdmin(ExportListMixin, HistoryAdmin):
     export_columns = ACTOR_EXPORT_COLUMNS
     export_filename = "aktorer"
 
-    form = ActorForm
+    form = ActorAdminForm
     # The admin builds its own form fields; "kunstner.no" still means https://.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ActorImageInline]
@@ -147,6 +148,7 @@ class ActorAdmin(ExportListMixin, HistoryAdmin):
             },
         ),
         (_("Tidspunkter"), {"fields": ["created_at", "updated_at", "published_at"]}),
+        (_("Mulige duplikater"), {"fields": ["save_anyway"]}),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

@@ -24,3 +24,16 @@ def test_venue_is_an_autocomplete_that_finds_actors_by_name(coordinator_client):
         {"term": "tunet", "app_label": "events", "model_name": "event", "field_name": "venue"},
     ).json()
     assert [item["text"] for item in found["results"]] == ["Tunet bar"]
+
+
+def test_no_english_left_in_the_norwegian_admin(coordinator_client):
+    make_actor("Tunet bar", kind=Actor.Kind.VENUE)
+
+    changelist = coordinator_client.get("/admin/actors/actor/").content.decode()
+    errors = coordinator_client.post("/admin/actors/actor/add/", {"name": ""}).content.decode()
+    counted = coordinator_client.get("/admin/actors/actor/?_facets=True").content.decode()
+
+    assert "Show counts" not in changelist and "Vis antall" in changelist
+    assert "Hide counts" not in counted and "Skjul antall" in counted
+    assert "Please correct" not in errors and "Rett feilene nedenfor." in errors
+    assert "Skip to main content" not in changelist and "Gå til hovedinnholdet" in changelist

@@ -9,6 +9,8 @@ text colour in Windows high-contrast mode (forced colours).
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from stats.figures import Table
 
@@ -39,6 +41,20 @@ class Chart:
     height: int
     label_width: int
     bars: list[Bar]
+
+    def bars_svg(self) -> SafeString:
+        """The bars and their labels, built here (numbers with a dot, whatever the language)."""
+        parts = []
+        for bar in self.bars:
+            parts.append(
+                f'<text class="chart__label" x="{self.label_width - 8}" y="{bar.text_y}" '
+                f'text-anchor="end">{escape(bar.label)}</text>'
+                f'<rect class="chart__bar" x="{self.label_width}" y="{bar.y}" '
+                f'width="{bar.width}" height="{BAR}"></rect>'
+                f'<text class="chart__value" x="{bar.value_x}" y="{bar.text_y}">'
+                f"{escape(bar.value_text)}</text>"
+            )
+        return mark_safe("\n".join(parts))
 
 
 def _short(label: str, limit: int = 28) -> str:

@@ -23,6 +23,8 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import formats, timezone
 from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from actors.models import Actor, Municipality, Sector
@@ -47,6 +49,18 @@ class Table:
     def display_rows(self) -> list[list[tuple[str, bool]]]:
         """Each cell as (text, is_number): "–" for no value, percentages with one decimal."""
         return [[self._cell(i, value) for i, value in enumerate(row)] for row in self.rows]
+
+    def body_html(self) -> SafeString:
+        """The table's rows as HTML, built here rather than in a template loop: a
+        year with a hundred events has thousands of cells."""
+        lines = []
+        for (label, _number), *cells in self.display_rows():
+            tds = "".join(
+                f'<td class="num">{escape(text)}</td>' if number else f"<td>{escape(text)}</td>"
+                for text, number in cells
+            )
+            lines.append(f'<tr><th scope="row">{escape(label)}</th>{tds}</tr>')
+        return mark_safe("\n".join(lines))
 
     def _cell(self, column: int, value) -> tuple[str, bool]:
         if value is None:

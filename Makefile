@@ -34,9 +34,11 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
+# mypy checks the modules listed under [tool.mypy] files in pyproject.toml.
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

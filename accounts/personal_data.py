@@ -17,11 +17,13 @@ COLLECTORS: list[str] = [
     "accounts.personal_data.profiles",
     "accounts.personal_data.registrations",
     "accounts.personal_data.emails_received",
+    "actors.services.member_data",
 ]
 
 ERASERS: list[str] = [
     "accounts.personal_data.erase_registrations",
     "accounts.personal_data.erase_outbox",
+    "actors.services.erase_member_messages",
 ]
 
 

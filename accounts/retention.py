@@ -7,10 +7,11 @@ a missed day) does exactly what is still due and nothing more.
 """
 
 import calendar
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from actors.models import Actor
@@ -28,10 +29,30 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 def stale_profiles(*, now: datetime, months: int):
     """Profiles with an owner that nobody has confirmed or changed for `months` months."""
-    cutoff = months_before(now, months)
-    return Actor.objects.filter(owner__isnull=False, updated_at__lt=cutoff).filter(
-        Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=cutoff)
+    return Actor.objects.not_confirmed_since(months_before(now, months))
+
+
+def never_confirmed_accounts(*, now: datetime, days: int):
+    """Sign-ups older than `days` with no confirmed address; coordinators are never touched."""
+    from allauth.account.models import EmailAddress
+
+    confirmed = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    return (
+        get_user_model()
+        .objects.filter(
+            date_joined__lt=now - timedelta(days=days), is_staff=False, is_superuser=False
+        )
+        .exclude(Exists(confirmed))
     )
+
+
+def _delete_never_confirmed(*, now: datetime, days: int) -> int:
+    from accounts import services
+
+    accounts = list(never_confirmed_accounts(now=now, days=days))
+    for user in accounts:
+        services.delete_account(user=user, hand_over_profiles=False)
+    return len(accounts)
 
 
 def apply_retention(*, now: datetime | None = None) -> dict[str, int]:
@@ -46,4 +67,7 @@ def apply_retention(*, now: datetime | None = None) -> dict[str, int]:
         "profiles_hidden": stale_profiles(now=now, months=periods["profile_hidden_after_months"])
         .filter(status=Actor.Status.PUBLISHED)
         .hide(),
+        "unconfirmed_accounts_deleted": _delete_never_confirmed(
+            now=now, days=periods["unconfirmed_account_deleted_after_days"]
+        ),
     }

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext, pgettext
 
 from actors.admin_forms import ActorAdminForm
 from actors.forms import ActorImageForm, ActorImageFormSet
+from actors.member_admin import StaleFilter, approve_profiles, hide_with_reason
 from actors.models import Actor, ActorImage, Municipality, Sector
 from portal.admin_export import ExportListMixin
 from portal.admin_history import HistoryAdmin
@@ -95,6 +96,7 @@ class ActorAdmin(ExportListMixin, HistoryAdmin):
     ]
     list_filter = [
         "status",
+        StaleFilter,
         "kind",
         "municipality",
         "sectors",
@@ -113,10 +115,31 @@ class ActorAdmin(ExportListMixin, HistoryAdmin):
     ]
     autocomplete_fields = ["municipality", "sectors", "owner"]
     date_hierarchy = "updated_at"
-    readonly_fields = ["created_at", "updated_at", "published_at", "public_link"]
-    actions = ["publish", "hide", "send_to_review"]
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "published_at",
+        "confirmed_at",
+        "reminded_at",
+        "public_link",
+    ]
+    actions = [approve_profiles, "publish", hide_with_reason, "hide", "send_to_review"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "status", "owner", "public_link"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "kind",
+                    "status",
+                    "hidden_reason",
+                    "owner",
+                    "language",
+                    "public_link",
+                ]
+            },
+        ),
         (
             _("Presentasjon"),
             {
@@ -147,7 +170,10 @@ class ActorAdmin(ExportListMixin, HistoryAdmin):
                 ]
             },
         ),
-        (_("Tidspunkter"), {"fields": ["created_at", "updated_at", "published_at"]}),
+        (
+            _("Tidspunkter"),
+            {"fields": ["created_at", "updated_at", "published_at", "confirmed_at", "reminded_at"]},
+        ),
         (_("Mulige duplikater"), {"fields": ["save_anyway"]}),
     ]
 

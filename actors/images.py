@@ -59,7 +59,7 @@ def process_upload(upload) -> ProcessedImage:
             # Pillow warns (rather than raises) between MAX_IMAGE_PIXELS and twice that;
             # we make our own, stricter check below.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(upload)
+            image: Image.Image = Image.open(upload)
     except Image.DecompressionBombError:
         raise _too_many_pixels() from None
     except (UnidentifiedImageError, OSError, ValueError):

@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -148,6 +149,33 @@ class ActorQuerySet(models.QuerySet):
 
         refresh_search_index(self)
 
+    def not_confirmed_since(self, cutoff) -> "ActorQuerySet":
+        """Owned profiles nobody has confirmed or changed since `cutoff`."""
+        return self.filter(owner__isnull=False, updated_at__lt=cutoff).filter(
+            models.Q(confirmed_at__isnull=True) | models.Q(confirmed_at__lt=cutoff)
+        )
+
+    def stale(self, now=None) -> "ActorQuerySet":
+        """Published profiles whose owner is due to be asked whether they are still right
+        (settings.RETENTION["profile_reminder_after_months"], as the privacy statement says)."""
+        from accounts.retention import months_before
+
+        months = settings.RETENTION["profile_reminder_after_months"]
+        return self.published().not_confirmed_since(months_before(now or timezone.now(), months))
+
+    def due_reminder(self, now=None) -> "ActorQuerySet":
+        """Stale profiles whose owner has not been reminded within REMIND_EVERY."""
+        now = now or timezone.now()
+        return self.stale(now).filter(
+            models.Q(reminded_at__isnull=True) | models.Q(reminded_at__lt=now - REMIND_EVERY)
+        )
+
+
+# Owners of stale profiles are asked at most once a month (manage.py remind_stale_profiles).
+REMIND_EVERY = timedelta(days=30)
+# Addresses under /aktorer/ that are pages of their own, never a profile's slug.
+RESERVED_SLUGS = {"ny", "mine", "godkjenn", "fortsatt-riktig"}
+
 
 class Actor(models.Model):
     class Kind(models.TextChoices):
@@ -258,6 +286,20 @@ class Actor(models.Model):
     # left alone for settings.RETENTION["profile_hidden_after_months"] are hidden by
     # `manage.py apply_retention`; reminders come first (remind_stale_profiles).
     confirmed_at = models.DateTimeField(_("sist bekreftet riktig"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("sist påminnet"), null=True, blank=True)
+    hidden_reason = models.TextField(
+        _("begrunnelse for skjuling"),
+        blank=True,
+        validators=[validate_multiline],
+        help_text=_("Eieren ser denne teksten når profilen er skjult."),
+    )
+    language = models.CharField(
+        _("eierens språk"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="nb",
+        help_text=_("E-post til eieren skrives på dette språket."),
+    )
 
     # The search document, kept current by save() and actors/signals.py (see actors/search.py):
     # normalised words of the name, of the short texts, and of everything.
@@ -290,7 +332,11 @@ class Actor(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = unique_slug(
-                Actor.objects.exclude(pk=self.pk), self.name, fallback="aktor", max_length=200
+                Actor.objects.exclude(pk=self.pk),
+                self.name,
+                fallback="aktor",
+                max_length=200,
+                reserved=RESERVED_SLUGS,
             )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
@@ -310,6 +356,17 @@ class Actor(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def contact_address(self) -> str:
+        """Where the contact form's messages go: the owner's e-mail, else the profile's."""
+        if self.owner_id and self.owner.email:
+            return self.owner.email
+        return self.email
+
+    @property
+    def can_be_claimed(self) -> bool:
+        return self.owner_id is None and self.is_published
 
     @property
     def org_number_display(self) -> str:
@@ -459,3 +516,19 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+# Models kept in modules of their own, registered with the app here.
+from actors.claims import ClaimRequest  # noqa: E402
+from actors.contact import ContactMessage  # noqa: E402
+
+__all__ = [
+    "Actor",
+    "ActorImage",
+    "ClaimRequest",
+    "ContactMessage",
+    "Municipality",
+    "SearchWord",
+    "Sector",
+    "Visibility",
+]

@@ -39,7 +39,7 @@ def actor_detail(request, slug: str):
     # Unpublished profiles are a 404 for everyone but their owner and coordinators.
     actor = get_object_or_404(
         Actor.objects.visible_to(request.user)
-        .select_related("municipality")
+        .select_related("municipality", "owner")
         .prefetch_related(
             "sectors",
             Prefetch("images", queryset=ActorImage.objects.order_by("role", "position", "pk")),
@@ -54,5 +54,6 @@ def actor_detail(request, slug: str):
             "contact": actor.contact_for(request.user),
             "hidden_contact": actor.has_hidden_contact_for(request.user),
             "json_ld": actor_json_ld(actor, request),
+            "is_owner": request.user.is_authenticated and actor.owner_id == request.user.pk,
         },
     )

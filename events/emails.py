@@ -1,4 +1,4 @@
-"""E-mails to registrants: written to OutgoingEmail first, sent after commit.
+"""The portal's outbox: every e-mail is written to OutgoingEmail first, sent after commit.
 
 The row is saved in the same transaction as the change it tells about, and sent
 only once that transaction has committed: no e-mail about a registration that was
@@ -65,13 +65,41 @@ def queue_email(*, registration: Registration, kind: str) -> OutgoingEmail:
         text = render_to_string(f"events/email/{kind}.txt", context)
         html = render_to_string(f"events/email/{kind}.html", context)
     ics = calendar_bytes([event], event.title).decode() if kind in WITH_ICS else ""
-    email = OutgoingEmail.objects.create(
-        registration=registration,
+    return queue(
         kind=kind,
         to=registration.email,
         subject=subject,
         body_text=text,
         body_html=html,
+        ics=ics,
+        registration=registration,
+    )
+
+
+def queue(
+    *,
+    kind: str,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    reply_to: str = "",
+    ics: str = "",
+    registration: Registration | None = None,
+) -> OutgoingEmail:
+    """Write an e-mail down and send it once the surrounding transaction commits.
+
+    Every e-mail of the portal goes through here (the directory's too), so one
+    outbox, one retry command and one place to look for what was sent.
+    """
+    email = OutgoingEmail.objects.create(
+        registration=registration,
+        kind=kind,
+        to=to,
+        reply_to=reply_to,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
         ics=ics,
     )
     transaction.on_commit(partial(deliver, email.pk))
@@ -88,7 +116,7 @@ def deliver(email_id: int) -> bool:
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
-        reply_to=[settings.CONTACT_EMAIL],
+        reply_to=[email.reply_to or settings.CONTACT_EMAIL],
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

@@ -458,7 +458,7 @@ class Registration(models.Model):
 
 
 class OutgoingEmail(models.Model):
-    """Every e-mail the events app sends, written down before it is sent.
+    """Every e-mail the portal sends, written down before it is sent (events/emails.py).
 
     A failing mail server then costs a retry (`manage.py retry_unsent_mail`),
     never a registration.
@@ -479,6 +479,9 @@ class OutgoingEmail(models.Model):
     )
     kind = models.CharField(_("type"), max_length=30, validators=[validate_single_line])
     to = models.EmailField(_("til"))
+    reply_to = models.EmailField(
+        _("svar til"), blank=True, help_text=_("Tom: svar går til nettverkets adresse.")
+    )
     subject = models.CharField(_("emne"), max_length=300, validators=[validate_single_line])
     body_text = models.TextField(_("tekst"), validators=[validate_multiline])
     body_html = models.TextField(_("HTML"), blank=True, validators=[validate_multiline])

@@ -58,7 +58,7 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get(self.header, "")
         rid = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
-        request.request_id = rid
+        request.request_id = rid  # type: ignore[attr-defined]  # for views and error pages
         # Not reset on the way out: Django logs "Not Found" and 500s after the
         # middleware has returned, and those lines need the id most. The next
         # request in this thread sets its own.

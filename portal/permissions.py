@@ -16,6 +16,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 
 def is_coordinator(user) -> bool:
@@ -52,6 +53,21 @@ def coordinator_required(view: Callable[..., HttpResponse]) -> Callable[..., Htt
             return redirect_to_login(request.get_full_path())
         if not is_coordinator(request.user):
             raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def member_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Members only: visitors are asked to log in; an account that is not confirmed yet
+    is told what to do (403), since logging in again would not help."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_member(request.user):
+            return render(request, "portal/member_required.html", status=403)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -8,6 +8,7 @@ process stops with one sentence that says so (see portal/checks.py).
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -247,6 +248,9 @@ RETENTION = {
     "profile_hidden_after_months": 24,
     # Owners are reminded (remind_stale_profiles) from this age, at most monthly.
     "profile_reminder_after_months": 12,
+    # Accounts whose address was never confirmed are deleted after this many days
+    # (someone may have signed up with another person's address).
+    "unconfirmed_account_deleted_after_days": 30,
     # Server logs: kept by the hosting, not by the portal (docs/operations.md).
     "server_log_days": 30,
 }
@@ -301,6 +305,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Media on local disk by default; MEDIA_STORAGE=s3 puts it in an S3-compatible
 # object store (AWS, MinIO, a Norwegian cloud's S3) so app instances share it.
 MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
+_media_storage: dict[str, Any]
 if MEDIA_STORAGE == "local":
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 elif MEDIA_STORAGE == "s3":
@@ -352,6 +357,11 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kreative Øvre Romerike <post@kreativ.example.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = env("CONTACT_EMAIL", "kreativ@ullensaker.kommune.no")
+# Messages through the contact form on profiles, per sender (e-mail and address) per hour.
+CONTACT_LIMIT_MEMBER = env_int("CONTACT_LIMIT_MEMBER", 10)
+CONTACT_LIMIT_VISITOR = env_int("CONTACT_LIMIT_VISITOR", 3)
+# Proxies whose X-Forwarded-For names the client (portal/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # Security defaults that hold in every environment; production hardening lives
 # below and is switched on with DEBUG off.

@@ -6,6 +6,7 @@ app owns these rules.
 
 import json
 import unicodedata
+from collections.abc import Collection
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -38,17 +39,24 @@ def norwegian_slugify(text: str) -> str:
 
 
 def unique_slug(
-    taken: QuerySet, text: str, *, fallback: str, max_length: int = 200, suffix: str = ""
+    taken: QuerySet,
+    text: str,
+    *,
+    fallback: str,
+    max_length: int = 200,
+    suffix: str = "",
+    reserved: Collection[str] = (),
 ) -> str:
     """A slug for `text` that no row of `taken` has yet: "navn", then "navn-2", "navn-3"…
 
-    `taken` should exclude the row being saved, so saving it again keeps its slug.
+    `taken` should exclude the row being saved, so saving it again keeps its slug;
+    `reserved` are addresses that are pages of their own (e.g. /aktorer/ny/).
     """
     base = norwegian_slugify(text)[:max_length] or fallback
     if suffix:
         base = f"{base}-{suffix}"
     slug, n = base, 2
-    while taken.filter(slug=slug).exists():
+    while slug in reserved or taken.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import select_template
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,7 @@ def home(request):
     )
 
 
-def _text_page(request, page: str, title: str, **context):
+def _text_page(request, page: str, title: str | Promise, **context):
     """A page of prose written once per language: templates/portal/pages/<page>.<lang>.html."""
     body = select_template(
         [f"portal/pages/{page}.{get_language()}.html", f"portal/pages/{page}.nb.html"]
@@ -85,14 +86,16 @@ def set_language(request, code: str):
         path=settings.LANGUAGE_COOKIE_PATH,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        # Django's own setting, one of the values set_cookie takes; the stubs say str.
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
     )
     return response
 
 
 def page_not_found(request, exception):
     response = render(request, "404.html", status=404)
-    response.is_portal_page = True  # FriendlyNotFoundMiddleware leaves it alone
+    # A marker that FriendlyNotFoundMiddleware reads to leave this response alone.
+    response.is_portal_page = True  # type: ignore[attr-defined]
     return response
 
 

@@ -197,3 +197,28 @@ def test_the_privacy_statement_promises_the_periods_the_command_applies(client, 
     assert "7 måneder etter\n    arrangementet" in page
     assert f"{settings.RETENTION['profile_hidden_after_months']} måneder" in page
     assert "7 months after the\n    event" in english
+
+
+def test_accounts_never_confirmed_are_deleted_after_the_promised_days(
+    unconfirmed, member, coordinator, settings
+):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.filter(user=coordinator).update(verified=False)
+    days = settings.RETENTION["unconfirmed_account_deleted_after_days"]
+
+    with time_machine.travel(unconfirmed.date_joined + timedelta(days=days - 1)):
+        assert "aldri ble bekreftet: 0" in _run()
+    with time_machine.travel(unconfirmed.date_joined + timedelta(days=days + 1)):
+        assert "aldri ble bekreftet: 1" in _run()
+        assert "aldri ble bekreftet: 0" in _run()
+
+    users = get_user_model().objects
+    assert not users.filter(pk=unconfirmed.pk).exists()
+    assert users.filter(pk__in=[member.pk, coordinator.pk]).count() == 2
+
+
+def test_the_statement_promises_the_unconfirmed_account_period(client, settings):
+    settings.RETENTION = {**settings.RETENTION, "unconfirmed_account_deleted_after_days": 9}
+
+    assert "etter\n    9 dager" in client.get("/personvern/").content.decode()

@@ -6,6 +6,7 @@ LABELS = {
     "dietary_needs_removed": "Påmeldinger der kosthold og merknader er fjernet",
     "registrations_anonymised": "Påmeldinger anonymisert",
     "profiles_hidden": "Profiler skjult fordi de ikke er bekreftet på lenge",
+    "unconfirmed_accounts_deleted": "Kontoer slettet fordi e-postadressen aldri ble bekreftet",
 }
 
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrations-check messages bench lock clean
+.PHONY: run test lint format migrations-check messages bench lock clean mutants
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,11 +52,23 @@ messages: $(VENV)/.installed
 	$(BIN)/python scripts/messages.py
 
 # Server time of the directory on SQLite and PostgreSQL, then a wrk load test
-# through gunicorn on PostgreSQL. Results go to bench/results/.
+# through gunicorn on PostgreSQL. Results go to bench/results/. Shorter runs:
+# make bench SERVER_TIME_ARGS="--iterations 20 --only sqlite" LOAD_ARGS="--duration 3"
+# The fault run (PostgreSQL restart, dead mail server): python bench/fault_postgres_restart.py
 bench: $(VENV)/.installed-dev
-	[ ! -f bench/server_time.py ] || $(BIN)/python bench/server_time.py
+	$(BIN)/python bench/server_time.py $(SERVER_TIME_ARGS)
 	$(BIN)/python bench/statistics_time.py
-	$(BIN)/python bench/load.py
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
+
+# Mutation testing of the modules where a bug costs most (scripts/mutation_score.py
+# names them; [tool.mutmut] in pyproject.toml says which tests run). Slow: tens of
+# minutes on two cores, so not part of `make test`. Results are kept in mutants/,
+# so a second run re-tests only what changed. MUTANTS='events.links.*' narrows it.
+MUTANT_JOBS ?= 2
+MUTANTS ?= $(shell $(PYTHON) scripts/mutation_score.py --patterns)
+mutants: $(VENV)/.installed-dev
+	-$(BIN)/mutmut run --max-children $(MUTANT_JOBS) $(MUTANTS) > mutants.log 2>&1; tail -n 3 mutants.log
+	$(BIN)/python scripts/mutation_score.py
 
 # Re-resolve the pinned versions (with hashes) from the ranges in pyproject.toml with
 # pip-tools' pip-compile, in a throwaway venv. The dev file is constrained by the
@@ -73,4 +85,4 @@ lock:
 		--output-file requirements-dev.txt pyproject.toml
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache mutants mutants.log

@@ -7,7 +7,7 @@ Within a group ticked options are alternatives (Eidsvoll *or* Nes); groups combi
 (Eidsvoll or Nes, *and* music).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
@@ -49,6 +49,22 @@ class FacetGroup:
     name: str
     legend: str
     options: list[FacetOption]
+
+
+@dataclass(frozen=True)
+class Facets:
+    """The directory's filter groups with their counts, and the number of results."""
+
+    groups: list[FacetGroup]
+    result_count: int
+
+
+@dataclass
+class _ColumnCounts:
+    municipality: dict[int, int] = field(default_factory=dict)
+    kind: dict[str, int] = field(default_factory=dict)
+    flags: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FLAG_FILTERS, 0))
+    results: int = 0
 
 
 class ActorFilter(django_filters.FilterSet):
@@ -219,13 +235,79 @@ class ActorFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset.order_by()
 
-    def facets(self) -> list[FacetGroup]:
-        """Every option of every group with its count, in two queries.
+    def facets(self) -> Facets:
+        """Every option of every group with its count, and the number of results: two queries.
 
-        Municipality, kind and the two flags are columns of the actor, so one GROUP BY
-        over all four (a few hundred rows at most) gives every count for them, and the
-        number of results, by adding up in Python the rows each count should include.
-        Sectors are many-to-many and get a query of their own.
+        The number of results comes from the same rows as the counts, so the view
+        hands it to the paginator instead of counting again.
+        """
+        cleaned = self.cleaned
+        counts = self._column_counts()
+        by_sector = self._sector_counts()
+        chosen = {name: cleaned.get(name) or [] for name in FACET_GROUPS}
+        groups = [
+            FacetGroup(
+                "kommune",
+                str(self.filters["kommune"].label),
+                [
+                    FacetOption(
+                        m.slug,
+                        m.name,
+                        counts.municipality.get(m.pk, 0),
+                        m.slug in chosen["kommune"],
+                    )
+                    for m in self.municipalities
+                ],
+            ),
+            FacetGroup(
+                "bransje",
+                str(self.filters["bransje"].label),
+                [
+                    FacetOption(s.slug, s.name, by_sector.get(s.pk, 0), s.slug in chosen["bransje"])
+                    for s in self.sectors
+                ],
+            ),
+            FacetGroup(
+                "type",
+                str(self.filters["type"].label),
+                [
+                    FacetOption(
+                        value, str(label), counts.kind.get(value, 0), value in chosen["type"]
+                    )
+                    for value, label in Actor.Kind.choices
+                ],
+            ),
+            FacetGroup(
+                "egenskaper",
+                str(_("Egenskaper")),
+                [
+                    FacetOption(
+                        name,
+                        str(self.filters[name].label),
+                        counts.flags[name],
+                        bool(cleaned.get(name)),
+                    )
+                    for name in FLAG_FILTERS
+                ],
+            ),
+        ]
+        return Facets(groups=groups, result_count=counts.results)
+
+    def _sector_counts(self) -> dict[int, int]:
+        """Sector id → results in it, the other filters applied (many-to-many: its own query)."""
+        return dict(
+            Actor.sectors.through.objects.filter(actor__in=self._filtered_except("bransje"))
+            .order_by()
+            .values_list("sector_id")
+            .annotate(n=Count("actor_id"))
+        )
+
+    def _column_counts(self) -> _ColumnCounts:
+        """Counts for the groups that are columns of the actor, and the number of results.
+
+        Municipality, kind and the two flags are columns, so one GROUP BY over all four
+        (a few hundred rows at most) gives every count for them, and the number of
+        results, by adding up in Python the rows each count should include.
         """
         cleaned = self.cleaned
         municipality_ids = {
@@ -248,64 +330,19 @@ class ActorFilter(django_filters.FilterSet):
                 and (skip == "booking" or not flags_wanted["booking"] or hire)
             )
 
-        by_municipality: dict[int, int] = {}
-        by_kind: dict[str, int] = {}
-        flags = dict.fromkeys(FLAG_FILTERS, 0)
-        self.result_count = 0
+        counts = _ColumnCounts()
         for row in rows:
             municipality_id, kind, collaboration, hire, n = row
             if matches(row, skip="kommune"):
-                by_municipality[municipality_id] = by_municipality.get(municipality_id, 0) + n
+                counts.municipality[municipality_id] = (
+                    counts.municipality.get(municipality_id, 0) + n
+                )
             if matches(row, skip="type"):
-                by_kind[kind] = by_kind.get(kind, 0) + n
+                counts.kind[kind] = counts.kind.get(kind, 0) + n
             if collaboration and matches(row, skip="samarbeid"):
-                flags["samarbeid"] += n
+                counts.flags["samarbeid"] += n
             if hire and matches(row, skip="booking"):
-                flags["booking"] += n
+                counts.flags["booking"] += n
             if matches(row):
-                self.result_count += n
-        by_sector = dict(
-            Actor.sectors.through.objects.filter(actor__in=self._filtered_except("bransje"))
-            .order_by()
-            .values_list("sector_id")
-            .annotate(n=Count("actor_id"))
-        )
-        chosen = {name: cleaned.get(name) or [] for name in FACET_GROUPS}
-        return [
-            FacetGroup(
-                "kommune",
-                str(self.filters["kommune"].label),
-                [
-                    FacetOption(
-                        m.slug, m.name, by_municipality.get(m.pk, 0), m.slug in chosen["kommune"]
-                    )
-                    for m in self.municipalities
-                ],
-            ),
-            FacetGroup(
-                "bransje",
-                str(self.filters["bransje"].label),
-                [
-                    FacetOption(s.slug, s.name, by_sector.get(s.pk, 0), s.slug in chosen["bransje"])
-                    for s in self.sectors
-                ],
-            ),
-            FacetGroup(
-                "type",
-                str(self.filters["type"].label),
-                [
-                    FacetOption(value, str(label), by_kind.get(value, 0), value in chosen["type"])
-                    for value, label in Actor.Kind.choices
-                ],
-            ),
-            FacetGroup(
-                "egenskaper",
-                str(_("Egenskaper")),
-                [
-                    FacetOption(
-                        name, str(self.filters[name].label), flags[name], bool(cleaned.get(name))
-                    )
-                    for name in FLAG_FILTERS
-                ],
-            ),
-        ]
+                counts.results += n
+        return counts

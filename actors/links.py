@@ -47,7 +47,7 @@ def actor_from_approve_token(token: str) -> Actor:
 
 def actor_from_still_correct_token(token: str) -> Actor:
     pk, _sep, owner_id = _unsign(token, CONFIRM_SALT, CONFIRM_MAX_AGE).partition(":")
-    return _get(Actor.objects.filter(pk=pk, owner_id=owner_id or None))
+    return _get(Actor.objects.filter(pk=pk, owner_id=int(owner_id) if owner_id.isdigit() else None))
 
 
 def _unsign(token: str, salt: str, max_age: timedelta) -> str:

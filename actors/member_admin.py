@@ -6,6 +6,7 @@ and one from the e-mail's link do the same thing (publish and tell the owner).
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -63,7 +64,7 @@ def hide_with_reason(modeladmin, request: HttpRequest, queryset: QuerySet) -> Ht
                 "opts": modeladmin.model._meta,
                 "actors": queryset,
                 "form": form,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             },
         )
     for actor in queryset.select_related("owner"):

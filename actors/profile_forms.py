@@ -6,6 +6,8 @@ the member's form is the same form minus what only coordinators decide (address 
 owner, status).
 """
 
+from typing import Any, cast
+
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -43,7 +45,7 @@ class ProfileForm(ActorForm):
             field for field in ActorForm.Meta.fields if field not in {"slug", "owner", "status"}
         ]
         help_texts = HELP_TEXTS
-        widgets = {
+        widgets: dict[str, Any] = {
             **ActorForm.Meta.widgets,
             "sectors": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 6}),
@@ -53,8 +55,10 @@ class ProfileForm(ActorForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sectors"].queryset = Sector.objects.all()
-        self.fields["municipality"].empty_label = _("Velg kommune")
+        sectors = cast(forms.ModelMultipleChoiceField, self.fields["sectors"])
+        sectors.queryset = Sector.objects.all()
+        municipality = cast(forms.ModelChoiceField, self.fields["municipality"])
+        municipality.empty_label = _("Velg kommune")
         self.fields["sectors"].error_messages["required"] = _("Velg minst én bransje.")
         self.fields["name"].error_messages["required"] = _("Skriv navnet på profilen.")
         self.fields["pitch"].error_messages["required"] = _("Skriv en kort presentasjon.")

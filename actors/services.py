@@ -16,7 +16,8 @@ from django.utils import timezone
 from actors import emails
 from actors.contact import address_hash
 from actors.links import approve_url, still_correct_url
-from actors.models import REMIND_EVERY, Actor, ClaimRequest, ContactMessage
+from actors.models import Actor, ClaimRequest, ContactMessage
+from actors.querysets import REMIND_EVERY
 from portal.permissions import is_member
 from portal.validators import normalise_email
 
@@ -67,10 +68,11 @@ def approve_profile(*, actor: Actor) -> bool:
         actor.status = Actor.Status.PUBLISHED
         actor.hidden_reason = ""
         actor.save()
-        if actor.owner_id and actor.owner.email:
+        owner = actor.owner
+        if owner is not None and owner.email:
             emails.send(
                 "profile_approved",
-                to=actor.owner.email,
+                to=owner.email,
                 language=emails.owner_language(actor),
                 context={
                     "actor": actor,
@@ -91,10 +93,11 @@ def hide_profile(*, actor: Actor, reason: str) -> None:
         actor.status = Actor.Status.HIDDEN
         actor.hidden_reason = reason
         actor.save()
-        if actor.owner_id and actor.owner.email:
+        owner = actor.owner
+        if owner is not None and owner.email:
             emails.send(
                 "profile_hidden",
-                to=actor.owner.email,
+                to=owner.email,
                 language=emails.owner_language(actor),
                 context={"actor": actor, "reason": reason, "subject_args": {"name": actor.name}},
             )

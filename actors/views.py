@@ -15,22 +15,24 @@ class CountedPaginator(Paginator):
 
     def __init__(self, object_list, per_page: int, *, count: int) -> None:
         super().__init__(object_list, per_page)
-        self.__dict__["count"] = count  # Paginator.count is a cached_property
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
 
 
 @require_GET
 def actor_list(request):
     actor_filter = ActorFilter(request.GET, queryset=Actor.objects.published())
     facets = actor_filter.facets()
-    paginator = CountedPaginator(
-        actor_filter.qs.for_cards(), PAGE_SIZE, count=actor_filter.result_count
-    )
+    paginator = CountedPaginator(actor_filter.qs.for_cards(), PAGE_SIZE, count=facets.result_count)
     page_obj = paginator.get_page(request.GET.get("side"))
     partial = [] if paginator.count else actor_filter.partial_matches(PAGE_SIZE)
     return render(
         request,
         "actors/actor_list.html",
-        {"filter": actor_filter, "facets": facets, "page_obj": page_obj, "partial": partial},
+        {"filter": actor_filter, "facets": facets.groups, "page_obj": page_obj, "partial": partial},
     )
 
 

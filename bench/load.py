@@ -27,18 +27,30 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+# Run as a script (python bench/load.py): the repository root must be importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.harness import (
+    ROOT,
+    admin_connection,
+    free_port,
+    get,
+    log,
+    manage,
+    production_env,
+    recreate_database,
+    start_gunicorn,
+    stop,
+)
+
 RESULTS = ROOT / "bench" / "results"
 LUA = ROOT / "bench" / "report.lua"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_load"
@@ -48,46 +60,10 @@ AIM_DIRECTORY_RATIO = 0.5
 MINIMAL = "minimal page (robots.txt)"
 
 
-def log(message: str) -> None:
-    print(f"[bench] {message}", flush=True)
-
-
-def manage(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if check and result.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return result
-
-
-def admin_connection(database_url: str):
-    import psycopg
-
-    parts = urlsplit(database_url)
-    return psycopg.connect(
-        host=parts.hostname or "127.0.0.1",
-        port=parts.port or 5432,
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
 def database_exists(database_url: str) -> bool:
     name = urlsplit(database_url).path.lstrip("/")
     with admin_connection(database_url) as conn:
         return bool(conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
-
-
-def recreate_database(database_url: str) -> None:
-    name = urlsplit(database_url).path.lstrip("/")
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
-        sys.exit(f"Refusing an odd database name: {name!r}")
-    with admin_connection(database_url) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def build_database(database_url: str, env: dict[str, str], reuse: bool) -> str:
@@ -100,13 +76,7 @@ def build_database(database_url: str, env: dict[str, str], reuse: bool) -> str:
     recreate_database(database_url)
     manage("migrate", "--noinput", env=env)
     started = time.monotonic()
-    result = manage("seed_demo", *SEED, env=env, check=False)
-    if result.returncode != 0 and "unrecognized arguments" in result.stderr:
-        # An older seed_demo without the size options: benchmark the plain demo data.
-        manage("seed_demo", env=env)
-        return "plain demo data: seed_demo did not accept " + " ".join(SEED)
-    if result.returncode != 0:
-        sys.exit(f"seed_demo failed:\n{result.stderr[-3000:]}")
+    manage("seed_demo", *SEED, env=env)
     return f"seed_demo {' '.join(SEED)} in {time.monotonic() - started:.0f} s"
 
 
@@ -121,66 +91,12 @@ def row_counts(database_url: str) -> dict[str, int]:
             ("registrations", "events_registration"),
         ):
             try:
-                counts[label] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                row = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+                counts[label] = row[0] if row else 0
             except psycopg.errors.UndefinedTable:
                 conn.rollback()
                 counts[label] = 0
     return counts
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(url: str, timeout: float = 10) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-
-
-def start_gunicorn(env: dict[str, str], port: int, log_file: Path) -> subprocess.Popen:
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--config",
-            "python:portal.gunicorn_conf",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log_file.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"gunicorn stopped at start; see {log_file}")
-        try:
-            if get(f"http://127.0.0.1:{port}/readyz", timeout=2)[0] == 200:
-                return process
-        except OSError:
-            pass
-        time.sleep(0.5)
-    stop(process)
-    sys.exit(f"gunicorn did not become ready in 60 s; see {log_file}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def discover(base: str) -> dict[str, str]:
@@ -193,11 +109,11 @@ def discover(base: str) -> dict[str, str]:
         "directory, two filters": "/aktorer/?kommune=ullensaker&bransje=musikk",
         "directory, search": "/aktorer/?q=musikk",
     }
-    _status, html = get(base + "/aktorer/")
+    html = get(base + "/aktorer/").text
     actor = re.search(r'href="/aktorer/([a-z0-9-]+)/"', html)
     if actor:
         pages["profile"] = f"/aktorer/{actor.group(1)}/"
-    _status, html = get(base + "/arrangementer/")
+    html = get(base + "/arrangementer/").text
     event = next(
         (
             slug
@@ -285,7 +201,7 @@ def markdown(passes: dict[str, dict[str, dict]], context: dict) -> str:
         "the figures).",
         "- Ratio = the page's requests per second ÷ the minimal page's in the same pass "
         "(a plain view through the same middleware, no database, no template).",
-        "- Aims (issue 5): zero errors; directory ≥ 0.5 × the minimal page; p95 < 100 ms.",
+        "- Aims: zero errors; directory ≥ 0.5 × the minimal page; p95 < 100 ms.",
     ]
     for title, results in passes.items():
         lines += ["", f"## {title}", "", *table(results), "", *verdicts(results)]
@@ -309,7 +225,7 @@ def measure(env: dict[str, str], args, log_file: Path) -> dict[str, dict]:
     results: dict[str, dict] = {}
     try:
         for name, path in discover(base).items():
-            status, _body = get(base + path)
+            status = get(base + path).status
             if status != 200:
                 log(f"{name}: {path} answered {status}, measuring anyway")
             url = base + path
@@ -352,19 +268,12 @@ def main() -> None:
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(tmp / "static"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "LOG_LEVEL": "WARNING",
-        "GUNICORN_ACCESS_LOG": "",
-    }
+    env = production_env(
+        tmp,
+        DATABASE_URL=database_url,
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        GUNICORN_ACCESS_LOG="",
+    )
     env.setdefault("GUNICORN_WORKERS", str((os.cpu_count() or 1) * 2 + 1))
     env.setdefault("GUNICORN_THREADS", "2")
     if not args.no_redis and redis_reachable():

@@ -24,9 +24,11 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# Run as a script (python bench/server_time.py): the repository root must be importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.harness import ROOT, log, manage, production_env, recreate_database
+
 RESULTS = ROOT / "bench" / "results" / "server_time.md"
-POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_actors"
 AIM_P95_MS = 50.0
 WARM_UP = 20
@@ -46,64 +48,44 @@ PAGES = [
 ]
 
 
-def log(message: str) -> None:
-    print(f"[bench] {message}", flush=True)
-
-
-def run(*args: str, env: dict[str, str]) -> str:
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
 def base_env(tmp: Path, database_url: str) -> dict[str, str]:
-    return {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "testserver",
-        "SECURE_SSL_REDIRECT": "0",
-        "PAGE_CACHE_SECONDS": "0",
-        "REDIS_URL": "",
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(tmp / "static"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def recreate_postgres() -> None:
-    import psycopg
-
-    with psycopg.connect(
-        POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True
-    ) as conn:
-        conn.execute("DROP DATABASE IF EXISTS bench_actors WITH (FORCE)")
-        conn.execute("CREATE DATABASE bench_actors")
+    # In-process requests with Django's test Client, whose host is "testserver".
+    return production_env(
+        tmp,
+        ALLOWED_HOSTS="testserver",
+        PAGE_CACHE_SECONDS="0",
+        REDIS_URL="",
+        DATABASE_URL=database_url,
+    )
 
 
 def build(env: dict[str, str]) -> float:
-    python = sys.executable
-    run(python, "manage.py", "migrate", "--noinput", env=env)
-    run(python, "manage.py", "seed_demo", env=env)
+    manage("migrate", "--noinput", env=env)
+    manage("seed_demo", env=env)
     started = time.monotonic()
-    output = run(python, "manage.py", "seed_demo", "--actors", "5000", env=env)
+    output = manage("seed_demo", "--actors", "5000", env=env).stdout
     seconds = time.monotonic() - started
     log(output.strip().splitlines()[0] if output.strip() else "seeded")
     # Settle the fresh tables first, so autovacuum does not run during the measurement.
-    run(python, "manage.py", "shell", "-c", SETTLE, env=env)
+    manage("shell", "-c", SETTLE, env=env)
     return seconds
 
 
 def measure_in_child(env: dict[str, str], iterations: int) -> dict:
-    output = run(sys.executable, __file__, "--child", "--iterations", str(iterations), env=env)
-    return json.loads(output.strip().splitlines()[-1])
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", "--iterations", str(iterations)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"the measuring child failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def child(iterations: int) -> None:
     """Runs with the database in DATABASE_URL; prints one line of JSON."""
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     import django
 
@@ -114,7 +96,8 @@ def child(iterations: int) -> None:
     from actors.models import Actor
 
     client = Client()
-    results = {"actors": Actor.objects.published().count(), "pages": {}}
+    pages: dict[str, dict] = {}
+    results = {"actors": Actor.objects.published().count(), "pages": pages}
     for label, url in PAGES:
         for _ in range(WARM_UP):
             response = client.get(url)
@@ -134,7 +117,7 @@ def child(iterations: int) -> None:
             client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
         timings.sort()
-        results["pages"][label] = {
+        pages[label] = {
             "url": url,
             "median": statistics.median(timings),
             "p95": timings[int(len(timings) * 0.95) - 1],
@@ -209,9 +192,9 @@ def main() -> None:
             env = base_env(tmp, url)
             log(f"{name}: building the database with 5,000 actors")
             if name == "PostgreSQL":
-                recreate_postgres()
+                recreate_database(url)
             seed_seconds[name] = build(env)
-            run(sys.executable, "manage.py", "collectstatic", "--noinput", env=env)
+            manage("collectstatic", "--noinput", env=env)
             log(f"{name}: measuring {len(PAGES)} pages × {args.iterations} requests")
             measured[name] = measure_in_child(env, args.iterations)
     report = table(measured, seed_seconds, args.iterations)

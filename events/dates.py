@@ -21,10 +21,6 @@ def _formats() -> dict[str, str]:
     return FORMATS.get(language, FORMATS["nb"])
 
 
-def format_day(value: datetime) -> str:
-    return dateformat.format(timezone.localtime(value), _formats()["day"])
-
-
 def format_event_time(start: datetime, end: datetime | None = None) -> str:
     fmt = _formats()
     start, end = timezone.localtime(start), timezone.localtime(end) if end else None

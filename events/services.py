@@ -8,7 +8,8 @@ whole database is locked by the IMMEDIATE transactions set in settings).
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone, translation
@@ -28,8 +29,35 @@ class AlreadyRegistered(RegistrationRefused):
     pass
 
 
+class TooBusy(RegistrationRefused):
+    """The event's row stayed locked longer than SEAT_LOCK_TIMEOUT_MS; nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Mange melder seg på akkurat nå, prøv igjen om litt."))
+
+
+# PostgreSQL's SQLSTATE for lock_not_available (psycopg's LockNotAvailable).
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
 def _lock(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+    """The event's row, locked until the transaction ends; TooBusy if that takes too long.
+
+    On PostgreSQL the wait is bounded by SEAT_LOCK_TIMEOUT_MS (SET LOCAL: this
+    transaction only), so a stuck transaction elsewhere makes visitors try again
+    instead of tying up every worker. On SQLite the IMMEDIATE transaction has
+    already taken the database's write lock, bounded by its own busy timeout.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            timeout = f"{int(settings.SEAT_LOCK_TIMEOUT_MS)}ms"
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [timeout])
+    try:
+        return Event.objects.select_for_update().get(pk=event.pk)
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise TooBusy from error
+        raise
 
 
 def register(
@@ -51,6 +79,21 @@ def register(
     if not consent:
         raise RegistrationRefused(_("Du må godta personvernerklæringen for å melde deg på."))
     email = normalise_email(email)
+    # Everything that does not depend on the seat count is prepared before the lock.
+    registration = Registration(
+        name=name.strip(),
+        email=email,
+        phone=phone,
+        organisation=organisation,
+        actor=actor,
+        user=user if is_member(user) else None,
+        municipality=municipality,
+        diets=list(diets),
+        diet_other=diet_other,
+        consent=True,
+        show_name=show_name,
+        language=translation.get_language() or "nb",
+    )
     with transaction.atomic():
         # The last-seat race: two visitors submit at once for the last seat. The row
         # lock makes the second wait until the first has committed, so it counts the
@@ -60,41 +103,27 @@ def register(
         if reason:
             raise RegistrationRefused(reason)
         if event.registrations.active().filter(email__iexact=email).exists():
-            raise AlreadyRegistered(
-                _("{email} er allerede påmeldt dette arrangementet.").format(email=email)
-            )
+            raise _already_registered(email)
         confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
         has_seat = event.capacity is None or confirmed < event.capacity
+        registration.event, registration.created_at = event, timezone.now()
+        registration.status = (
+            Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
+        )
         try:
             with transaction.atomic():
-                registration = Registration.objects.create(
-                    event=event,
-                    name=name.strip(),
-                    email=email,
-                    phone=phone,
-                    organisation=organisation,
-                    actor=actor,
-                    user=user if is_member(user) else None,
-                    municipality=municipality,
-                    diets=list(diets),
-                    diet_other=diet_other,
-                    consent=True,
-                    show_name=show_name,
-                    status=(
-                        Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
-                    ),
-                    language=translation.get_language() or "nb",
-                )
+                registration.save(force_insert=True)
         except IntegrityError as error:
             # Only reachable if something bypassed the lock; the constraint holds.
-            raise AlreadyRegistered(
-                _("{email} er allerede påmeldt dette arrangementet.").format(email=email)
-            ) from error
-        queue_email(
-            registration=registration,
-            kind=Kind.CONFIRMATION if has_seat else Kind.WAITING,
-        )
+            raise _already_registered(email) from error
+        queue_email(registration=registration, kind=Kind.CONFIRMATION if has_seat else Kind.WAITING)
     return registration
+
+
+def _already_registered(email: str) -> AlreadyRegistered:
+    return AlreadyRegistered(
+        _("{email} er allerede påmeldt dette arrangementet.").format(email=email)
+    )
 
 
 def promote_from_waiting_list(

@@ -16,7 +16,13 @@ from events.calendar import calendar_bytes
 from events.forms import EventFilterForm, RegistrationForm, WalkInForm
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
-from events.services import AlreadyRegistered, RegistrationRefused, cancel_registration, register
+from events.services import (
+    AlreadyRegistered,
+    RegistrationRefused,
+    TooBusy,
+    cancel_registration,
+    register,
+)
 from events.structured_data import event_json_ld
 from portal.permissions import coordinator_required, is_member
 
@@ -63,6 +69,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     closed_reason = event.registration_closed_reason()
+    status = 200
     if request.method == "POST":
         form = RegistrationForm(request.POST)
         if closed_reason:
@@ -75,6 +82,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 registration = register(event=event, user=request.user, actor=actor, **data)
             except AlreadyRegistered as error:
                 form.add_error("email", str(error))
+            except TooBusy as error:
+                # Nothing was saved; the form keeps what they typed for the next try.
+                form.add_error(None, str(error))
+                status = 503
             except RegistrationRefused as error:
                 form.add_error(None, str(error))
             else:
@@ -99,6 +110,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "participants": participants,
             "json_ld": event_json_ld(event),
         },
+        status=status,
     )
 
 

@@ -1,18 +1,19 @@
-"""The address a request came from, for per-sender limits.
+"""The address a request came from, for per-sender limits: one rule for the whole portal.
 
-Behind the reverse proxy every request reaches gunicorn from 127.0.0.1, which would
-put every visitor under one limit. When the direct peer is a trusted proxy
-(settings.TRUSTED_PROXIES) the last address it added to X-Forwarded-For is the
-client's; entries further left are written by the client and cannot be trusted.
+Behind the reverse proxy every request reaches gunicorn from the proxy's address,
+which would put every visitor under one limit. The login throttling (django-allauth)
+already knows how many proxies to trust (ALLAUTH_TRUSTED_PROXY_COUNT, from the
+environment's TRUSTED_PROXY_COUNT) and takes the client from X-Forwarded-For
+accordingly; every other limit asks the same function, so a proxy is configured once.
 """
 
-from django.conf import settings
+from allauth.account.adapter import get_adapter
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest) -> str:
-    peer = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if peer in settings.TRUSTED_PROXIES and forwarded:
-        return forwarded.split(",")[-1].strip()
-    return peer
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:  # no address at all: count such requests together
+        return "unknown"

@@ -2,7 +2,7 @@
 
 Development works with no variables at all (SQLite in the project folder, e-mail to
 the console). With DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be set: the
-process stops with one sentence that says so (see portal/checks.py).
+process stops with one sentence that says so (below, where DEBUG is read).
 """
 
 import os
@@ -190,6 +190,10 @@ else:
 # (portal.middleware.AnonymousPageCacheMiddleware); logged-in members never are.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
 
+# How long a registration waits for the event's row lock on PostgreSQL before the
+# visitor is asked to try again (events/services.py), in milliseconds.
+SEAT_LOCK_TIMEOUT_MS = env_int("SEAT_LOCK_TIMEOUT_MS", 3000)
+
 # Accounts (django-allauth, its account part only): the e-mail address is the login,
 # and an account counts as a member once that address is confirmed by a signed link.
 # One login page for everyone; the admin's login sends coordinators there.
@@ -360,8 +364,6 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", "kreativ@ullensaker.kommune.no")
 # Messages through the contact form on profiles, per sender (e-mail and address) per hour.
 CONTACT_LIMIT_MEMBER = env_int("CONTACT_LIMIT_MEMBER", 10)
 CONTACT_LIMIT_VISITOR = env_int("CONTACT_LIMIT_VISITOR", 3)
-# Proxies whose X-Forwarded-For names the client (portal/client_address.py).
-TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # Security defaults that hold in every environment; production hardening lives
 # below and is switched on with DEBUG off.

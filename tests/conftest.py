@@ -10,6 +10,10 @@ def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Counters (failed logins) and cached pages must not leak from one test to the next.
+    # Each test gets a cache of its own process, also when REDIS_URL is set: clearing
+    # a Redis cache is FLUSHDB on a server others may share. Tests of the Redis cache
+    # (tests/portal/test_redis_cache.py) set their own prefix and delete only its keys.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     from django.core.cache import cache
 
     cache.clear()

@@ -292,3 +292,24 @@ def test_a_search_without_results_needs_fewer_queries_not_more(
         response = client.get(URL + "?q=tubaorkester")
 
     assert response.context["page_obj"].paginator.count == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, 4),
+        ({"kommune": ["eidsvoll"]}, 3),
+        ({"kommune": ["eidsvoll"], "samarbeid": "on"}, 2),
+        ({"type": ["company", "gallery"], "booking": "on"}, 1),
+        ({"kommune": ["nes"], "type": ["gallery"]}, 0),
+    ],
+)
+def test_facets_return_the_number_of_results_with_the_groups(region, query, expected):
+    from actors.filters import ActorFilter
+
+    actor_filter = ActorFilter(query, queryset=Actor.objects.published())
+
+    facets = actor_filter.facets()
+
+    assert facets.result_count == actor_filter.qs.count() == expected
+    assert [group.name for group in facets.groups] == ["kommune", "bransje", "type", "egenskaper"]

@@ -6,6 +6,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories import make_actor, make_event
+
 
 @pytest.fixture
 def page_cache(settings):
@@ -31,12 +33,30 @@ def test_anonymous_visitor_gets_the_second_view_from_the_cache(
     assert "Content-Security-Policy" in second
 
 
-def test_each_language_and_query_string_is_cached_apart(client, english, page_cache):
-    norwegian = client.get("/om/").content.decode()
-    in_english = english.get("/om/").content.decode()
+def test_the_other_language_is_not_served_from_the_cache(page_cache):
+    # Two visitors, each with their own client: one reads Norwegian, one English.
+    norwegian_visitor, english_visitor = Client(), Client()
+    english_visitor.cookies["django_language"] = "en"
 
-    assert 'lang="nb"' in norwegian
-    assert 'lang="en"' in in_english
+    norwegian = norwegian_visitor.get("/om/").content.decode()
+    in_english = english_visitor.get("/om/").content.decode()
+
+    # The <html> element, not the language-switch links that every page carries.
+    assert '<html lang="nb"' in norwegian
+    assert '<html lang="en"' in in_english
+
+
+def test_each_query_string_is_cached_apart(page_cache):
+    make_actor("Koret fra Nes", municipality="nes")
+    make_actor("Eidsvoll Grafiske", municipality="eidsvoll")
+
+    from_nes = Client().get("/aktorer/?kommune=nes").content.decode()
+    from_eidsvoll = Client().get("/aktorer/?kommune=eidsvoll").content.decode()
+
+    assert "Koret fra Nes" in from_nes
+    assert "Eidsvoll Grafiske" not in from_nes
+    assert "Eidsvoll Grafiske" in from_eidsvoll
+    assert "Koret fra Nes" not in from_eidsvoll
 
 
 def test_logged_in_member_never_gets_a_cached_page(client, member, page_cache):
@@ -54,12 +74,26 @@ def test_logged_in_member_never_gets_a_cached_page(client, member, page_cache):
 
 def test_page_with_a_form_is_not_shared(page_cache):
     # Its CSRF token belongs to one visitor's cookie; a shared copy would make
-    # everyone else's form fail.
-    first = Client().get("/konto/login/")
-    second = Client().get("/konto/login/")
+    # everyone else's form fail. The event page is public and cacheable in every
+    # other respect (unlike the admin login, which is never_cache anyway).
+    event = make_event()
+    first = Client().get(event.get_absolute_url())
+    second = Client().get(event.get_absolute_url())
 
-    assert first.content != second.content
+    assert "csrftoken" in first.cookies
     assert "csrftoken" in second.cookies
+    assert second.cookies["csrftoken"].value != first.cookies["csrftoken"].value
+    assert first.content != second.content  # each form carries its own token
+
+
+def test_a_page_that_sets_no_cookie_is_shared(page_cache, django_assert_num_queries):
+    # The counterpart of the test above: the same kind of page without a form is cached.
+    event = make_event(registration_required=False)
+    Client().get(event.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        response = Client().get(event.get_absolute_url())
+    assert not response.cookies
 
 
 def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, page_cache):

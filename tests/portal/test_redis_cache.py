@@ -1,6 +1,7 @@
 """The shared cache against the real Redis at 127.0.0.1:6379 (skipped where none runs)."""
 
 import socket
+import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,25 +12,32 @@ from tests.factories import make_staff
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
+def _delete_keys(client, pattern: str) -> None:
+    for key in client.scan_iter(match=pattern, count=500):
+        client.delete(key)
+
+
 @pytest.fixture
 def redis_cache(settings):
+    """The real Redis, shared with others: this test's own key prefix, and only its keys
+    deleted afterwards (never FLUSHDB, which cache.clear() would send)."""
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
     except OSError:
         pytest.skip("no Redis at 127.0.0.1:6379")
     from django.core.cache import cache
 
+    prefix = f"portal-tests-{uuid.uuid4().hex[:12]}"
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal-tests",
+            "KEY_PREFIX": prefix,
         }
     }
     settings.SESSION_ENGINE = "portal.sessions"
-    cache.clear()
     yield cache
-    cache.clear()
+    _delete_keys(cache._cache.get_client(), f"{prefix}:*")
 
 
 @pytest.mark.django_db
@@ -57,7 +65,7 @@ def test_a_session_in_redis_is_seen_by_another_process(client, redis_cache):
     response = other_instance.get("/admin/")
 
     assert response.status_code == 200
-    keys = redis_cache._cache.get_client().keys("portal-tests:*")
+    keys = list(redis_cache._cache.get_client().scan_iter(match=f"{redis_cache.key_prefix}:*"))
     assert any(b"django.contrib.sessions.cached_db" in key for key in keys)
 
 

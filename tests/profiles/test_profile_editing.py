@@ -196,3 +196,14 @@ def _upload():
 def test_my_page_has_a_my_profiles_section(clients, own_actor):
     page = clients["owner"].get(reverse("accounts:my_page")).content.decode()
     assert "Mine profiler" in page and reverse("actors:edit", args=[own_actor.slug]) in page
+
+
+def test_owners_edit_is_recorded_with_who_and_what(clients, own_actor, owner_user):
+    """Coordinators see (and can undo) owners' edits in the shared change history."""
+    if not hasattr(Actor, "history"):
+        pytest.skip("the change history (django-simple-history, toolbox) is not set up yet")
+    url = reverse("actors:edit", args=[own_actor.slug])
+    clients["owner"].post(url, edit_data(own_actor, pitch="Ny presentasjon."))
+    latest, before = own_actor.history.order_by("-history_date", "-history_id")[:2]
+    assert latest.history_user == owner_user
+    assert "pitch" in latest.diff_against(before).changed_fields

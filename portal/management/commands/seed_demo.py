@@ -1,15 +1,15 @@
 """Demo data for `make run`: safe to run again, it creates nothing twice.
 
-Each app owns its demo data in a `demo.py` module with a `seed(stdout)` function;
-this command runs them in dependency order.
+Each app owns its demo data (`<app>/demo_data.py`) and the code that writes it
+(`<app>/demo.py`, a `seed` function); this command calls them in dependency order:
+the events are held at the demo actors' venues.
 """
-
-import importlib
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_MODULES = ["actors.demo", "events.demo"]
+from actors import demo as actors_demo
+from events import demo as events_demo
 
 
 class Command(BaseCommand):
@@ -36,12 +36,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        extra = {key: options[key] for key in ("actors", "events", "registrations")}
-        for name in DEMO_MODULES:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError:
-                continue
-            with transaction.atomic():
-                module.seed(stdout=self.stdout, **extra)
+        with transaction.atomic():
+            actors_demo.seed(stdout=self.stdout, actors=options["actors"])
+        with transaction.atomic():
+            events_demo.seed(
+                stdout=self.stdout,
+                events=options["events"],
+                registrations=options["registrations"],
+            )
         self.stdout.write(self.style.SUCCESS("Demodata er på plass."))

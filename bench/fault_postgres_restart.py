@@ -1,6 +1,6 @@
 """Faults: PostgreSQL restarting under load, and a dead mail server during a registration.
 
-    python scripts/fault_postgres_restart.py [--down 6] [--seconds 30]
+    python bench/fault_postgres_restart.py [--down 6] [--seconds 30]
 
 Runs its own throwaway PostgreSQL cluster on a free loopback port (never the shared
 one), migrates and seeds it, and starts gunicorn with the production settings on
@@ -27,8 +27,6 @@ import getpass
 import os
 import re
 import shutil
-import signal
-import socket
 import socketserver
 import subprocess
 import sys
@@ -40,20 +38,13 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.load import start_gunicorn  # noqa: E402 - the load benchmark starts gunicorn the same way
+# Run as a script (python bench/…): the repository root must be importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.harness import free_port, get, manage, production_env, start_gunicorn, stop
 
 
 def log(message: str) -> None:
     print(f"[fault] {message}", flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class PrivatePostgres:
@@ -62,9 +53,10 @@ class PrivatePostgres:
 
     def __init__(self, folder: Path, port: int):
         bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
-        if not bins and not shutil.which("initdb"):
+        initdb = shutil.which("initdb")
+        if not bins and not initdb:
             sys.exit("PostgreSQL's server programs are missing (apt-get install postgresql).")
-        self.bin = bins[-1] if bins else Path(shutil.which("initdb")).parent
+        self.bin = bins[-1] if bins else Path(str(initdb)).parent
         self.data = folder / "data"
         self.port = port
         self.log_file = folder / "postgres.log"
@@ -106,6 +98,8 @@ class SmtpSink(socketserver.ThreadingTCPServer):
 
 
 class SmtpHandler(socketserver.StreamRequestHandler):
+    server: SmtpSink
+
     def handle(self) -> None:
         self.wfile.write(b"220 sink ESMTP\r\n")
         while line := self.rfile.readline():
@@ -126,25 +120,9 @@ class SmtpHandler(socketserver.StreamRequestHandler):
                 self.wfile.write(b"250 ok\r\n")
 
 
-def get(url: str, timeout: float = 5, headers: dict | None = None):
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8", "replace"), response.headers
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace"), error.headers
-
-
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
-
-
-def manage(env: dict, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-        text=True, timeout=600,
-    )  # fmt: skip
 
 
 def restart_under_load(base: str, pg: PrivatePostgres, paths: list[str], seconds: int, down: int):
@@ -159,7 +137,7 @@ def restart_under_load(base: str, pg: PrivatePostgres, paths: list[str], seconds
             path = paths[n % len(paths)]
             n += 1
             try:
-                status = str(get(base + path, timeout=10)[0])
+                status = str(get(base + path, timeout=10).status)
             except OSError as error:
                 status = type(error).__name__
             outcomes.append((time.monotonic() - started, status))
@@ -183,12 +161,20 @@ def restart_under_load(base: str, pg: PrivatePostgres, paths: list[str], seconds
     return timeline, outcomes, stopped_at, started_at
 
 
+def _find(pattern: str, text: str, flags: int = 0) -> str:
+    """The first group of `pattern` in the page; stop with a clear message if it is missing."""
+    found = re.search(pattern, text, flags)
+    if found is None:
+        sys.exit(f"the registration page has no match for {pattern!r}")
+    return found.group(1)
+
+
 def register_with_dead_mail(base: str, env: dict, database_url: str, smtp_port: int) -> list[str]:
     """Register through the form while nothing listens on the SMTP port; return problems."""
     import psycopg
 
     problems = []
-    _status, listing, _headers = get(base + "/arrangementer/")
+    listing = get(base + "/arrangementer/").text
     slugs = [
         s
         for s in dict.fromkeys(re.findall(r'href="/arrangementer/([a-z0-9-]+)/"', listing))
@@ -201,15 +187,15 @@ def register_with_dead_mail(base: str, env: dict, database_url: str, smtp_port: 
     else:
         return ["no event with open registration found"]
     # The CSRF cookie is Secure in production: carry it by hand over loopback HTTP.
-    cookie = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", "")).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    municipality = re.search(r'name="municipality"[^>]*>.*?<option value="(\d+)"', page, re.S)
+    cookie = _find(r"csrftoken=([^;]+)", headers.get("Set-Cookie", ""))
+    token = _find(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    municipality = _find(r'name="municipality"[^>]*>.*?<option value="(\d+)"', page, re.S)
     email = f"fault-{int(time.time())}@example.no"
     form = {
         "csrfmiddlewaretoken": token,
         "name": "Feil Test",
         "email": email,
-        "municipality": municipality.group(1),
+        "municipality": municipality,
         "consent": "on",
     }
     request = urllib.request.Request(
@@ -228,9 +214,10 @@ def register_with_dead_mail(base: str, env: dict, database_url: str, smtp_port: 
 
     time.sleep(1)  # the confirmation is sent after the transaction commits
     with psycopg.connect(database_url) as conn:
-        saved = conn.execute(
+        row = conn.execute(
             "SELECT count(*) FROM events_registration WHERE email = %s", [email]
-        ).fetchone()[0]
+        ).fetchone()
+        saved = row[0] if row else 0
         mails = conn.execute(
             'SELECT status, attempts FROM events_outgoingemail WHERE "to" = %s', [email]
         ).fetchall()
@@ -243,7 +230,7 @@ def register_with_dead_mail(base: str, env: dict, database_url: str, smtp_port: 
     sink = SmtpSink(smtp_port)
     threading.Thread(target=sink.serve_forever, daemon=True).start()
     try:
-        result = manage(env, "retry_unsent_mail")
+        result = manage("retry_unsent_mail", env=env, check=False)
         log(f"retry_unsent_mail with a mail server listening: {result.stdout.strip()}")
     finally:
         sink.shutdown()
@@ -270,34 +257,26 @@ def main() -> None:
         log(f"private PostgreSQL on 127.0.0.1:{pg.port} (as {getpass.getuser()})")
         pg.init()
         pg.start()
-        env = {
-            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-            "DEBUG": "0",
-            "SECRET_KEY": "fault-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "DATABASE_URL": pg.url,
-            "DB_CONNECT_TIMEOUT": "2",
+        env = production_env(
+            folder,
+            DATABASE_URL=pg.url,
+            DB_CONNECT_TIMEOUT="2",
             # Every request must reach the database: the page cache would hide the
             # outage from anonymous visitors (which is good, but not what is tested).
-            "PAGE_CACHE_SECONDS": "0",
-            "STATIC_ROOT": str(folder / "static"),
-            "MEDIA_ROOT": str(folder / "media"),
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(smtp_port),
-            "EMAIL_TIMEOUT": "3",
-            "LOG_LEVEL": "ERROR",
-            "GUNICORN_ACCESS_LOG": "",
-        }
+            PAGE_CACHE_SECONDS="0",
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=str(smtp_port),
+            EMAIL_TIMEOUT="3",
+            LOG_LEVEL="ERROR",
+            GUNICORN_ACCESS_LOG="",
+        )
         for step in (["migrate", "--noinput"], ["seed_demo"], ["collectstatic", "--noinput"]):
-            result = manage(env, *step)
-            if result.returncode:
-                sys.exit(f"manage.py {' '.join(step)} failed:\n{result.stderr[-2000:]}")
+            manage(*step, env=env)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         gunicorn = start_gunicorn({**env, "GUNICORN_WORKERS": "2"}, port, folder / "gunicorn.log")
-        _s, listing, _h = get(base + "/aktorer/")
+        listing = get(base + "/aktorer/").text
         profile = re.search(r'href="(/aktorer/[a-z0-9-]+/)"', listing)
         paths = ["/", "/aktorer/", *([profile.group(1)] if profile else [])]
 
@@ -335,9 +314,8 @@ def main() -> None:
         log("part 2: a registration while the mail server is down")
         problems += register_with_dead_mail(base, env, pg.url, smtp_port)
     finally:
-        if gunicorn is not None and gunicorn.poll() is None:
-            os.killpg(gunicorn.pid, signal.SIGTERM)
-            gunicorn.wait(timeout=30)
+        if gunicorn is not None:
+            stop(gunicorn)
         with contextlib.suppress(subprocess.CalledProcessError):
             pg.stop()
         shutil.rmtree(folder, ignore_errors=True)

@@ -51,11 +51,13 @@ migrations-check: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(BIN)/python scripts/messages.py
 
-# Server time of the directory on SQLite and PostgreSQL, then a wrk load test
+# The search's relevance set (score printed; bench/results/relevance.md), server time
+# of the directory on SQLite and PostgreSQL, then a wrk load test
 # through gunicorn on PostgreSQL. Results go to bench/results/. Shorter runs:
 # make bench SERVER_TIME_ARGS="--iterations 20 --only sqlite" LOAD_ARGS="--duration 3"
 # The fault run (PostgreSQL restart, dead mail server): python bench/fault_postgres_restart.py
 bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/server_time.py $(SERVER_TIME_ARGS)
 	$(BIN)/python bench/statistics_time.py
 	$(BIN)/python bench/load.py $(LOAD_ARGS)

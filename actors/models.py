@@ -215,7 +215,8 @@ class Actor(models.Model):
         verbose_name = _("aktør")
         verbose_name_plural = _("aktører")
         indexes = [
-            models.Index(fields=["status", "-published_at"]),
+            # The home page's newest actors: published, newest first, ties by id.
+            models.Index(fields=["status", "-published_at", "-id"], name="actors_actor_newest_idx"),
             # The directory's default order: PostgreSQL reads the first page off the index.
             models.Index(fields=["name", "id"], name="actors_actor_name_id_idx"),
             models.Index(fields=["-updated_at", "-id"], name="actors_actor_updated_idx"),

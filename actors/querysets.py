@@ -31,6 +31,18 @@ class MunicipalityQuerySet(models.QuerySet):
         )
 
 
+# Columns an actor card never shows (see ActorQuerySet.for_cards()).
+CARD_DEFERRED = (
+    "description",
+    "offers",
+    "looking_for",
+    "search_name",
+    "search_title",
+    "search_text",
+    "address",
+)
+
+
 class ActorQuerySet(models.QuerySet):
     def published(self) -> "ActorQuerySet":
         return self.filter(status=self.model.Status.PUBLISHED)
@@ -51,12 +63,19 @@ class ActorQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-id")
 
     def for_cards(self) -> "ActorQuerySet":
-        """What an actor card shows, in a constant number of queries (one more for images)."""
+        """What an actor card shows, in a constant number of queries (one more for images).
+
+        The long texts and search strings are left out: a card shows none of them, and
+        they are most of a row's bytes."""
         from actors.models import ActorImage
 
-        return self.select_related("municipality").prefetch_related(
-            models.Prefetch(
-                "images", queryset=ActorImage.objects.order_by("role", "position", "pk")
+        return (
+            self.defer(*CARD_DEFERRED)
+            .select_related("municipality")
+            .prefetch_related(
+                models.Prefetch(
+                    "images", queryset=ActorImage.objects.order_by("role", "position", "pk")
+                )
             )
         )
 

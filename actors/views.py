@@ -1,11 +1,13 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from actors.filters import ActorFilter
 from actors.models import Actor, ActorImage
 from actors.structured_data import actor_json_ld
+from portal import fragments
 
 PAGE_SIZE = 24
 
@@ -22,17 +24,31 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
+DIRECTORY_STATE = ("q", "kommune", "bransje", "type", "samarbeid", "booking", "sortering", "side")
+
+
 @require_GET
 def actor_list(request):
+    # The form and results are the same for everyone with the same filters: shared.
+    body = fragments.shared(
+        "directory",
+        fragments.state_of(request, DIRECTORY_STATE),
+        lambda: _directory_body(request),
+    )
+    query = (request.GET.get("q") or "").strip()
+    return render(request, "actors/actor_list.html", {"body": body, "query": query})
+
+
+def _directory_body(request) -> str:
     actor_filter = ActorFilter(request.GET, queryset=Actor.objects.published())
     facets = actor_filter.facets()
     paginator = CountedPaginator(actor_filter.qs.for_cards(), PAGE_SIZE, count=facets.result_count)
     page_obj = paginator.get_page(request.GET.get("side"))
     partial = [] if paginator.count else actor_filter.partial_matches(PAGE_SIZE)
-    return render(
-        request,
-        "actors/actor_list.html",
+    return render_to_string(
+        "actors/includes/directory_body.html",
         {"filter": actor_filter, "facets": facets.groups, "page_obj": page_obj, "partial": partial},
+        request=request,
     )
 
 

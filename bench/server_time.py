@@ -42,7 +42,7 @@ PAGES = [
     ("Directory, two filters", "/aktorer/?kommune=eidsvoll&bransje=musikk"),
     ("Directory, search", "/aktorer/?q=konsert"),
     ("Directory, search and filters", "/aktorer/?q=designer&kommune=ullensaker&samarbeid=ja"),
-    # A typo: on PostgreSQL the only case that compares trigrams with every profile.
+    # A typo: corrected against the lexicon of indexed words (actors/typos.py).
     ("Directory, search with a typo", "/aktorer/?q=konsart"),
     ("Profile page", "/aktorer/nes-keramikk/"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -24,21 +25,32 @@ from events.services import (
     register,
 )
 from events.structured_data import event_json_ld
+from portal import fragments
 from portal.permissions import coordinator_required, is_member
 
 PAGE_SIZE = 12
 
 
+EVENT_LIST_STATE = ("vis", "ar", "type", "kommune", "side")
+
+
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
+    # The same for everyone with the same filters: shared (portal/fragments.py).
+    state = fragments.state_of(request, EVENT_LIST_STATE)
+    body = fragments.shared("events", state, lambda: _event_list_body(request))
+    showing_past = request.GET.get("vis") == "tidligere"
+    return render(request, "events/event_list.html", {"body": body, "showing_past": showing_past})
+
+
+def _event_list_body(request: HttpRequest) -> str:
     published = Event.objects.published()
     form = EventFilterForm(request.GET, years=published.past_years())
     filters = form.filters()
     events = published.for_cards().listed(**filters)
     page_obj = Paginator(events, PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(
-        request,
-        "events/event_list.html",
+    return render_to_string(
+        "events/includes/event_list_body.html",
         {
             "form": form,
             "page_obj": page_obj,
@@ -46,6 +58,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "showing_past": filters["past"],
             "is_filtered": bool(filters["kind"] or filters["municipality"] or filters["year"]),
         },
+        request=request,
     )
 
 
@@ -60,40 +73,57 @@ def _initial_for(user) -> dict:
     return initial
 
 
-@require_http_methods(["GET", "POST"])
-def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_object_or_404(
+def _registration_post(request: HttpRequest, event: Event, closed_reason: str):
+    """Handle a registration: a redirect when it is done or refused, else the bound form
+    with its errors for the page to show again (what was typed kept)."""
+    form = RegistrationForm(request.POST)
+    if closed_reason:
+        messages.error(request, closed_reason)
+        return redirect(event)
+    if form.is_valid():
+        actor = Actor.objects.owned_by(request.user).first()
+        try:
+            registration = register(
+                event=event, user=request.user, actor=actor, **form.cleaned_data
+            )
+        except AlreadyRegistered as error:
+            form.add_error("email", str(error))
+        except TooBusy as error:
+            # Nothing was saved; the form keeps what they typed for the next try.
+            form.add_error(None, str(error))
+            form.status = 503  # type: ignore[attr-defined]  # read by the views below
+        except RegistrationRefused as error:
+            form.add_error(None, str(error))
+        else:
+            _tell_registered(request, registration)
+            # The form posts to #pamelding and browsers keep that fragment through a
+            # redirect without one; #main brings the visitor to the message instead.
+            return redirect(f"{event.get_absolute_url()}#main")
+    return form
+
+
+def _event_for(request: HttpRequest, slug: str) -> Event:
+    return get_object_or_404(
         Event.objects.visible_to(request.user)
         .with_counts()
         .select_related("venue", "municipality"),
         slug=slug,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The event. A visitor gets a page without a form (the form, with its CSRF token,
+    is a step of its own: event_register), so the page can be served to every visitor
+    from the page cache; a member gets the form prefilled on the page."""
+    event = _event_for(request, slug)
     closed_reason = event.registration_closed_reason()
-    status = 200
+    form = None
     if request.method == "POST":
-        form = RegistrationForm(request.POST)
-        if closed_reason:
-            messages.error(request, closed_reason)
-            return redirect(event)
-        if form.is_valid():
-            data = form.cleaned_data
-            actor = Actor.objects.owned_by(request.user).first()
-            try:
-                registration = register(event=event, user=request.user, actor=actor, **data)
-            except AlreadyRegistered as error:
-                form.add_error("email", str(error))
-            except TooBusy as error:
-                # Nothing was saved; the form keeps what they typed for the next try.
-                form.add_error(None, str(error))
-                status = 503
-            except RegistrationRefused as error:
-                form.add_error(None, str(error))
-            else:
-                _tell_registered(request, registration)
-                # The form posts to #pamelding and browsers keep that fragment through a
-                # redirect without one; #main brings the visitor to the message instead.
-                return redirect(f"{event.get_absolute_url()}#main")
-    else:
+        form = _registration_post(request, event, closed_reason)
+        if isinstance(form, HttpResponse):
+            return form
+    elif request.user.is_authenticated:
         form = RegistrationForm(initial=_initial_for(request.user))
     participants = None
     if is_member(request.user):
@@ -110,7 +140,26 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "participants": participants,
             "json_ld": event_json_ld(event),
         },
-        status=status,
+        status=getattr(form, "status", 200),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def event_register(request: HttpRequest, slug: str) -> HttpResponse:
+    """The registration form on a page of its own (linked from the event page)."""
+    event = _event_for(request, slug)
+    closed_reason = event.registration_closed_reason()
+    if request.method == "POST":
+        form = _registration_post(request, event, closed_reason)
+        if isinstance(form, HttpResponse):
+            return form
+    else:
+        form = RegistrationForm(initial=_initial_for(request.user))
+    return render(
+        request,
+        "events/register.html",
+        {"event": event, "form": form, "closed_reason": closed_reason},
+        status=getattr(form, "status", 200),
     )
 
 

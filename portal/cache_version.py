@@ -9,22 +9,20 @@ The version lives in the default cache: Redis when REDIS_URL is set, shared by
 every app instance, so a change made through one is seen at once by the others.
 Without Redis it is per process, which is right for one process (`make run`, the
 tests); several processes without Redis see each other's changes only when their
-cached entries expire (FRAGMENT_SECONDS).
+cached entries expire (FRAGMENT_CACHE_SECONDS, PAGE_CACHE_SECONDS).
 
 Bumped by signals on the models below (post_save, post_delete, the sectors of an
 actor) and explicitly by bulk updates that send no signals (ActorQuerySet.publish…).
 """
 
 import logging
-import time
+import secrets
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 logger = logging.getLogger(__name__)
 KEY = "data-version"
-# What the cached entries of shared page parts may live at most.
-FRAGMENT_SECONDS = 300
 WATCHED = (
     "actors.Actor",
     "actors.ActorImage",
@@ -41,9 +39,9 @@ def data_version() -> str:
     try:
         version = cache.get(KEY)
         if version is None:
-            # A fresh cache: start from the clock, so a restarted Redis or process
-            # never meets entries it wrote under the same number before.
-            cache.add(KEY, int(time.time() * 1000), None)
+            # A fresh cache: start anywhere, so a restarted Redis or process never
+            # meets entries it wrote under the same number before.
+            cache.add(KEY, secrets.randbits(48), None)
             version = cache.get(KEY)
     except Exception:
         logger.warning("Cache unreachable; shared page parts are not cached")
@@ -57,7 +55,7 @@ def bump(**_signal_kwargs) -> None:
         try:
             cache.incr(KEY)
         except ValueError:  # not set yet
-            cache.add(KEY, int(time.time() * 1000), None)
+            cache.add(KEY, secrets.randbits(48), None)
     except Exception:
         logger.warning("Cache unreachable; data version not moved on")
 

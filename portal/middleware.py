@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from portal import logging as portal_logging
+from portal.cache_version import data_version
 
 logger = logging.getLogger(__name__)
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,128}")
@@ -146,10 +147,11 @@ class AnonymousPageCacheMiddleware:
     Only what every anonymous visitor would get alike is shared: a GET without a
     session or messages cookie, answered 200 without setting a cookie (a page with
     a CSRF token sets one, so forms are never shared), without a CSP nonce and
-    without Cache-Control private/no-cache/no-store. The key is the language and
-    the full URL. A logged-in member (who has a session cookie) always gets a page
-    made for them, so never a stale or someone else's. Anonymous visitors may see a
-    page up to PAGE_CACHE_SECONDS old; 0 switches the cache off.
+    without Cache-Control private/no-cache/no-store. The key is the language, the
+    data version (portal/cache_version.py: every write to what pages show moves it
+    on, so a change is seen on the next request) and the full URL. A logged-in member (who has a session cookie) always gets a page
+    made for them, so never a stale or someone else's. What changes without a write
+    (an event passing) may be up to PAGE_CACHE_SECONDS old; 0 switches the cache off.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -165,8 +167,9 @@ class AnonymousPageCacheMiddleware:
         ):
             return self.get_response(request)
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{request.LANGUAGE_CODE}:{digest}"
         try:
+            # The data version in the key: a change to an actor or event is seen at once.
+            key = f"page:{request.LANGUAGE_CODE}:{data_version()}:{digest}"
             cached = cache.get(key)
         except Exception:  # a cache outage must cost speed, not the page
             logger.warning("Page cache unreachable; serving %s uncached", request.path)

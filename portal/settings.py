@@ -189,6 +189,10 @@ else:
 # Public pages for anonymous visitors are served from the cache this many seconds
 # (portal.middleware.AnonymousPageCacheMiddleware); logged-in members never are.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
+# Parts of pages that are the same for every user (directory results and facet counts,
+# the home page's lists) are shared in the cache this long (portal/fragments.py); a
+# write to what they show outdates them at once (portal/cache_version.py). 0: off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 
 # How long a registration waits for the event's row lock on PostgreSQL before the
 # visitor is asked to try again (events/services.py), in milliseconds.

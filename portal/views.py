@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.template.loader import select_template
+from django.template.loader import render_to_string, select_template
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,16 +12,23 @@ from django.views.decorators.http import require_GET
 
 from actors.models import Actor
 from events.models import Event
+from portal import fragments
 
 
 @require_GET
 def home(request):
+    # The same for everyone: shared between users (portal/fragments.py).
+    body = fragments.shared("home", "", lambda: _home_body(request))
+    return render(request, "portal/home.html", {"body": body})
+
+
+def _home_body(request) -> str:
     newest_actors = Actor.objects.published().newest().for_cards()[:6]
     upcoming_events = Event.objects.published().upcoming().for_cards()[:3]
-    return render(
-        request,
-        "portal/home.html",
+    return render_to_string(
+        "portal/includes/home_body.html",
         {"newest_actors": newest_actors, "upcoming_events": upcoming_events},
+        request=request,
     )
 
 

@@ -17,6 +17,9 @@ def _fast_and_isolated(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+    # Shared page parts off, so responses carry their template context; the tests of
+    # the sharing itself switch it on (tests/portal/test_fragments.py).
+    settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture

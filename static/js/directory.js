@@ -21,7 +21,8 @@
       if (value !== "") params.append(key, value);
     });
     var query = params.toString();
-    return form.action + (query ? "?" + query : "");
+    // The action ends in #resultater (for the page without JavaScript): not part of the URL.
+    return form.action.split("#")[0] + (query ? "?" + query : "");
   }
 
   function swap(html, url) {
@@ -32,6 +33,13 @@
     doc.querySelectorAll("[data-facet]").forEach(function (fresh) {
       var current = form.querySelector('[data-facet="' + fresh.getAttribute("data-facet") + '"]');
       if (current) current.textContent = fresh.textContent;
+    });
+    // Options that would give no results are disabled (unless ticked), as the server renders them.
+    doc.querySelectorAll(".facet input[type=checkbox]").forEach(function (fresh) {
+      var current = document.getElementById(fresh.id);
+      if (!current) return;
+      current.disabled = fresh.disabled && !current.checked;
+      current.closest(".choice").classList.toggle("choice--empty", current.disabled);
     });
     ["summary", ".filter-panel__actions"].forEach(function (selector) {
       var current = form.querySelector("[data-filter-panel] " + selector);
@@ -63,6 +71,20 @@
       .catch(function (error) { if (error.name !== "AbortError") form.submit(); })
       .finally(function () { form.removeAttribute("aria-busy"); });
   }
+
+  // "Vis N aktører" at the end of the panel: the results are already updated, so on a
+  // phone it folds the panel away and takes the visitor to them.
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-show-results]");
+    if (!button) return;
+    event.preventDefault();
+    if (panel && !window.matchMedia("(min-width: 60rem)").matches) panel.open = false;
+    var results = document.getElementById("resultater");
+    if (results) {
+      results.scrollIntoView({ block: "start" });
+      results.focus({ preventScroll: true });
+    }
+  });
 
   form.addEventListener("change", function (event) {
     var target = event.target;

@@ -84,3 +84,18 @@ def test_an_order_the_visitor_chose_is_kept_when_searching(client):
 
     assert searched.context["filter"].sort == "navn"
     assert names(searched) == ["Aulaen", "Kammerkoret Vox"]
+
+
+def test_options_without_results_are_disabled_unless_ticked_and_the_panel_ends_with_a_count(
+    client,
+):
+    make_actor("Kor i Hurdal", municipality="hurdal", sectors=["musikk"])
+
+    html = client.get("/aktorer/", {"bransje": "musikk", "kommune": "nes"}).content.decode()
+
+    # Nes has no music: ticked, so it stays enabled; Gjerdrum has none: disabled.
+    assert 'name="kommune" value="nes" checked>' in html
+    assert 'name="kommune" value="gjerdrum" disabled>' in html
+    assert 'name="kommune" value="hurdal">' in html
+    assert "Vis 0 aktører</button>" in html
+    assert 'action="/aktorer/#resultater"' in html and 'id="resultater"' in html

@@ -54,6 +54,12 @@ def test_visitor_searches_filters_pages_and_opens_a_profile_on_a_phone(
     expect(page.locator("#result-count")).to_have_text(re.compile(r"30\s+aktører"))
     expect(page.get_by_label(re.compile(r"^Musikk"))).to_be_focused()
     assert "kommune=eidsvoll" in page.url and "bransje=musikk" in page.url
+    # Gjerdrum has no such actor: shown with its count, but cannot be ticked.
+    expect(page.get_by_label(re.compile(r"^Gjerdrum"))).to_be_disabled()
+    # "Vis 30 aktører" ends the panel: it folds it away and leads to the results.
+    page.get_by_role("button", name="Vis 30 aktører").click()
+    expect(page.locator("[data-filter-panel]")).not_to_have_attribute("open", "")
+    expect(page.locator("#resultater")).to_be_focused()
 
     page.get_by_role("link", name="Neste").click()
     expect(page.locator(".card")).to_have_count(6)
@@ -76,7 +82,8 @@ def test_directory_filters_work_without_javascript(browser, live_server, directo
 
     page.get_by_text("Filtrer resultatene").click()
     page.get_by_label(re.compile(r"^Nes")).check()
-    page.get_by_role("button", name="Vis resultater").click()
+    # The panel ends with the number it would show; without JavaScript it submits the form.
+    page.get_by_role("button", name=re.compile(r"^Vis \d+ aktører")).click()
 
     expect(page.locator("#result-count")).to_have_text(re.compile(r"4\s+aktører"))
     assert "kommune=nes" in page.url

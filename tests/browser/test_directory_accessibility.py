@@ -72,3 +72,22 @@ def test_profile_on_phone_has_no_axe_violations(phone_page, live_server, full_pr
     phone_page.goto(live_server.url + full_profile.get_absolute_url())
 
     assert_no_axe_violations(phone_page)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_corrected_and_partial_searches_have_no_axe_violations(
+    browser, live_server, full_profile, language, width
+):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page = context.new_page()
+    # A typo corrected ("Viser treff for «keramikk»") with a place ("· Nes (Årnes)").
+    page.goto(live_server.url + "/aktorer/?q=kermaikk+%C3%85rnes")
+    assert page.locator(".search-summary").is_visible()
+    assert_no_axe_violations(page)
+    # Nothing matches every word: partial matches under a notice.
+    page.goto(live_server.url + "/aktorer/?q=keramikk+Eidsvoll")
+    assert page.locator(".partial-notice").is_visible()
+    assert_no_axe_violations(page)
+    context.close()

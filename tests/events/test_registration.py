@@ -141,3 +141,40 @@ def test_already_registered_error_is_a_refusal(event):
 
     with pytest.raises(AlreadyRegistered):
         register(event=event, name="Kari", email=" KARI@example.no ", consent=True)
+
+
+def test_the_event_page_for_visitors_has_no_form_and_is_served_from_the_page_cache(
+    client, event, settings
+):
+    settings.PAGE_CACHE_SECONDS = 30
+    first = client.get(event.get_absolute_url())
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    assert not first.cookies  # no CSRF cookie: shareable
+    assert f"{event.get_absolute_url()}pamelding/" in first.content.decode()
+
+    assert client.get(event.get_absolute_url()).context is None  # from the page cache
+
+    # Another visitor registers through the form's own page (with a CSRF token)...
+    from django.test import Client
+
+    other = Client(enforce_csrf_checks=True)
+    step = other.get(f"{event.get_absolute_url()}pamelding/")
+    token = step.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    other.post(
+        f"{event.get_absolute_url()}pamelding/",
+        {**registration_data(), "csrfmiddlewaretoken": token},
+    )
+    assert event.registrations.count() == 1
+    # ...and the seat count the first visitor sees is current at once, not 30 s later.
+    again = client.get(event.get_absolute_url())
+    assert again.context is not None
+    assert again.content != first.content
+
+
+def test_the_registration_step_keeps_what_was_typed_and_explains(client, event):
+    data = registration_data(email="ikke-en-adresse")
+    response = client.post(f"{event.get_absolute_url()}pamelding/", data)
+
+    assert response.status_code == 200
+    assert 'value="ikke-en-adresse"' in response.content.decode()
+    assert "Noe må rettes" in response.content.decode()

@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0014_change_history'),
+        ('actors', '0015_change_history'),
         ('events', '0004_outgoing_email_reply_to'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0013_member_profiles'),
+        ('actors', '0014_newest_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -70,6 +70,7 @@ messages: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/server_time.py $(SERVER_TIME_ARGS)
+	$(BIN)/python bench/statistics_time.py
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 # Mutation testing of the modules where a bug costs most (scripts/mutation_score.py

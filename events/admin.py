@@ -14,7 +14,10 @@ from actors.images import cleaned_single_image
 from events import services
 from events.dates import format_event_time
 from events.models import Event, OutgoingEmail, Registration, Speaker
+from portal.admin_export import ExportListMixin
+from portal.admin_history import HistoryAdmin
 from portal.exports import csv_response, xlsx_response
+from portal.history import record_bulk_change
 
 EXPORT_COLUMNS = [
     (_("Navn"), lambda r: r.name),
@@ -118,8 +121,26 @@ class RegistrationInline(admin.TabularInline):
         return False
 
 
+EVENT_EXPORT_COLUMNS = [
+    (_("Tittel"), lambda e: e.title),
+    (_("Type"), lambda e: str(e.get_kind_display())),
+    (_("Status"), lambda e: str(e.get_status_display())),
+    (_("Starter"), lambda e: timezone.localtime(e.starts_at).strftime("%d.%m.%Y %H.%M")),
+    (_("Slutter"), lambda e: timezone.localtime(e.ends_at).strftime("%d.%m.%Y %H.%M")),
+    (_("Sted"), lambda e: e.place),
+    (_("Kommune"), lambda e: e.municipality.name if e.municipality else ""),
+    (_("Plasser"), lambda e: e.capacity),
+    (_("Bekreftet"), lambda e: e.confirmed_count),
+    (_("Venteliste"), lambda e: e.waiting_count),
+    (_("Møtt"), lambda e: e.attended_count),
+]
+
+
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ExportListMixin, HistoryAdmin):
+    export_columns = EVENT_EXPORT_COLUMNS
+    export_filename = "arrangementer"
+
     form = EventAdminForm
     list_display = [
         "title",
@@ -136,7 +157,7 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "municipality"]
     search_fields = ["title", "summary", "place_name"]
     list_select_related = ["venue", "municipality"]
-    raw_id_fields = ["venue"]
+    autocomplete_fields = ["venue"]  # chosen by searching actors, not by id
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
     inlines = [SpeakerInline, RegistrationInline]
@@ -254,7 +275,13 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(ExportListMixin, HistoryAdmin):
+    export_columns = EXPORT_COLUMNS
+    export_filename = "pameldinger"
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("event", "municipality", "actor")
+
     list_display = [
         "name",
         "email",
@@ -308,7 +335,10 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Marker som møtt"))
     def mark_attended(self, request: HttpRequest, queryset: QuerySet) -> None:
-        updated = queryset.active().update(attended=True)
+        changing = list(queryset.active().filter(attended=False).values_list("pk", flat=True))
+        Registration.objects.filter(pk__in=changing).update(attended=True)
+        record_bulk_change(Registration, changing)
+        updated = len(changing)
         self.message_user(request, _("%(n)s er markert som møtt.") % {"n": updated})
 
     @admin.action(description=_("Flytt valgte fra venteliste til bekreftet"))

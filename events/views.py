@@ -3,22 +3,25 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from actors.models import Actor
+from events import services
 from events.calendar import calendar_bytes
 from events.forms import (
     CheckinSearchForm,
     CheckinToggleForm,
     EventFilterForm,
     RegistrationForm,
+    WalkInForm,
 )
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
@@ -240,33 +243,26 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_object_or_404(Event.objects.with_counts(), slug=slug)
+    """Tick people in at the door. With JavaScript the row changes in place (JSON);
+    without it, a plain form that comes back to the same search and row."""
+    event = get_object_or_404(Event, slug=slug)
     search = CheckinSearchForm(request.GET)
     if not search.is_valid():
         return bad_request(
             request, reason=_("Søket kan ikke inneholde kontrolltegn eller være så langt.")
         )
     query = search.cleaned_data["q"].strip()
+    walk_in_form = WalkInForm(event=event)
+    if request.method == "POST" and "registration" in request.POST:
+        return _check_in(request, event, query)
     if request.method == "POST":
-        toggle = CheckinToggleForm(request.POST)
-        if not toggle.is_valid():
-            return bad_request(
-                request, reason=_("Vi forstod ikke hvilken påmelding du trykket på.")
+        walk_in_form = WalkInForm(request.POST, event=event)
+        if walk_in_form.is_valid():
+            registration = services.add_walk_in(event=event, **walk_in_form.cleaned_data)
+            messages.success(
+                request, _("%(name)s er lagt til og sjekket inn.") % {"name": registration.name}
             )
-        registration = get_object_or_404(
-            event.registrations.active(), pk=toggle.cleaned_data["registration"]
-        )
-        registration.toggle_attended()
-        url = reverse("events:checkin", args=[event.slug])
-        if query:
-            url += "?" + request.GET.urlencode()
-        return redirect(f"{url}#r-{registration.pk}")
-    # The same counts as the admin's event list (EventQuerySet.with_counts).
-    counts = {
-        "confirmed": event.confirmed_count,
-        "attended": event.attended_count,
-        "waiting": event.waiting_count,
-    }
+            return redirect(_checkin_url(event, "", registration))
     return render(
         request,
         "events/checkin.html",
@@ -274,9 +270,54 @@ def checkin(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "registrations": event.registrations.for_checkin(query),
             "query": query,
-            "counts": counts,
+            "counts": services.checkin_counts(event),
+            "walk_in_form": walk_in_form,
         },
+        status=400 if walk_in_form.errors else 200,
     )
+
+
+def _checkin_url(event: Event, query: str, registration: Registration) -> str:
+    url = reverse("events:checkin", args=[event.slug])
+    if query:
+        url += "?" + urlencode({"q": query})
+    return f"{url}#r-{registration.pk}"
+
+
+def _check_in(request: HttpRequest, event: Event, query: str) -> HttpResponse:
+    toggle = CheckinToggleForm(request.POST)
+    if not toggle.is_valid():
+        return bad_request(request, reason=_("Vi forstod ikke hvilken påmelding du trykket på."))
+    registration = get_object_or_404(
+        event.registrations.active(), pk=toggle.cleaned_data["registration"]
+    )
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        registration = services.check_in(
+            registration=registration,
+            waiting_list_confirmed=request.POST.get("confirm") == "1",
+        )
+    except services.NeedsConfirmation:
+        question = _("%(name)s står på ventelisten. Vil du sjekke inn likevel?") % {
+            "name": registration.name
+        }
+        if wants_json:
+            return JsonResponse({"confirm": question}, status=409)
+        return render(
+            request,
+            "events/checkin_confirm.html",
+            {"event": event, "registration": registration, "question": question, "query": query},
+        )
+    if wants_json:
+        return JsonResponse(
+            {
+                "id": registration.pk,
+                "attended": registration.attended,
+                "waiting": registration.status == Registration.Status.WAITING,
+                "counts": services.checkin_counts(event),
+            }
+        )
+    return redirect(_checkin_url(event, query, registration))
 
 
 def _ics_response(content: bytes, filename: str, attachment: bool) -> HttpResponse:

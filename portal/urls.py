@@ -21,6 +21,7 @@ urlpatterns = [
     path("arrangementer/", include("events.urls")),
     path("konto/", include("allauth.urls")),
     path("min-side/", include("accounts.urls")),
+    path("koordinator/", include("stats.urls")),
     path("sprak/<str:code>/", views.set_language, name="set_language"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -30,11 +30,20 @@ MODULES = {
     "actors/filters.py": ["actors.filters.*"],
     "actors/images.py": ["actors.images.*"],
     "visibility QuerySets": [
-        f"{model}ǁ{method}__mutmut_*"
-        for model in ("actors.models.xǁActorQuerySet", "events.models.xǁEventQuerySet")
-        for method in ("published", "visible_to", "owned_by", "upcoming", "past")
-    ]
-    + ["events.models.xǁRegistrationQuerySetǁ*"],
+        f"{queryset}ǁ{method}__mutmut_*"
+        for queryset, methods in (
+            ("actors.querysets.xǁActorQuerySet", ("published", "visible_to", "owned_by")),
+            (
+                "events.querysets.xǁEventQuerySet",
+                ("published", "visible_to", "upcoming", "past", "listed"),
+            ),
+            (
+                "events.querysets.xǁRegistrationQuerySet",
+                ("active", "public_participants", "waiting_in_order", "of_member"),
+            ),
+        )
+        for method in methods
+    ],
 }
 # mutmut's exit codes (mutmut.stats.status_by_exit_code)
 KILLED = {1, 3}

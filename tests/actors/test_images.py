@@ -74,6 +74,16 @@ def test_too_big_file_is_refused_in_norwegian(settings):
     assert form.errors["upload"][0].startswith("Bildet er for stort")
 
 
+def test_image_cut_off_in_the_middle_is_refused_in_norwegian():
+    # The header reads as an image; the pixels end early (an interrupted upload).
+    whole = make_image_bytes(1600, 1000)
+    form = image_form(make_actor(), whole[: len(whole) // 2])
+
+    assert not form.is_valid()
+    assert form.errors["upload"][0].startswith("Bildefilen er skadet eller ufullstendig.")
+    assert ActorImage.objects.count() == 0
+
+
 def test_file_that_is_not_an_image_is_refused_in_norwegian():
     form = image_form(make_actor(), b"%PDF-1.4 dette er ikke et bilde")
 

@@ -60,7 +60,7 @@ def test_twenty_concurrent_requests_for_the_last_three_seats(on_postgres):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_second_registration_for_the_last_seat_waits_for_the_first_to_commit(on_postgres):
+def test_second_registration_for_the_last_seat_waits_for_the_first_to_commit(on_postgres, settings):
     """The row lock, shown step by step instead of hoped for under load.
 
     The first registration is stopped inside its transaction, right after it has
@@ -70,6 +70,9 @@ def test_second_registration_for_the_last_seat_waits_for_the_first_to_commit(on_
     it, the second counts while the first is uncommitted and takes the same seat.
     The order is fixed by events, not by timing, so the outcome is the same every run.
     """
+    # The second must wait however slow the machine is, not give up after the seat
+    # lock's timeout (3 s; that rule has its own test).
+    settings.SEAT_LOCK_TIMEOUT_MS = 120_000
     event = make_event(capacity=1)
     first_holds_the_seat, let_first_commit = threading.Event(), threading.Event()
     results: dict[str, Registration | BaseException] = {}

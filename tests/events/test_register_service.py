@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone, translation
 
 from events import links
@@ -76,6 +77,17 @@ def test_a_cancellation_records_when(django_assert_num_queries):
     assert before <= registration.cancelled_at <= timezone.now()
 
 
+def test_the_cancel_link_of_a_deleted_registration_says_so_in_norwegian(client):
+    registration = make_registration(make_event())
+    url = links.cancel_url(registration).removeprefix(settings.SITE_URL)
+    registration.delete()
+
+    response = client.get(url)
+
+    assert response.status_code == 400
+    assert "Vi finner ikke påmeldingen" in response.content.decode()
+
+
 def test_the_cancel_link_reads_the_registration_and_its_event_in_one_query(
     django_assert_num_queries,
 ):
@@ -116,3 +128,18 @@ def test_the_waiting_list_is_in_the_order_people_registered_not_the_order_of_row
     )
 
     assert list(event.registrations.waiting_in_order()) == [earlier, later]
+
+
+def test_an_event_without_a_limit_has_no_seat_count_and_is_never_full():
+    event = make_event(capacity=None)
+    make_registration(event)
+
+    assert event.seats_left is None
+    assert event.is_full is False
+    assert event.confirmed() == 1
+
+
+def test_a_visitor_has_no_registrations_of_their_own(client):
+    make_registration(make_event())
+
+    assert not Registration.objects.of_member(None).exists()

@@ -33,6 +33,6 @@ def reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("actors", "0014_newest_index")]
+    dependencies = [("actors", "0015_change_history")]
 
     operations = [migrations.RunPython(reindex, migrations.RunPython.noop)]

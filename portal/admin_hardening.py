@@ -66,6 +66,14 @@ class HardenedAdminMixin:
                 continue
         return valid
 
+    def history_view(self, request, object_id, extra_context=None):
+        # django-simple-history's history page looked up "abc" as a primary key.
+        try:
+            self.model._meta.pk.to_python(object_id)
+        except (ValidationError, ValueError, TypeError):
+            raise Http404 from None
+        return super().history_view(request, object_id, extra_context=extra_context)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if formfield is not None and type(formfield.widget) is AutocompleteSelect:

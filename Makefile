@@ -30,8 +30,19 @@ run: $(VENV)/.installed
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The Nu Html Checker for the browser tests (tests/browser/html_check.py), from npm's
+# vnu-jar; it runs on Java (Debian: default-jre-headless). Without npm the HTML check
+# is skipped, or fails with REQUIRE_BROWSER=1.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR): | $(BIN)/python
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --prefix $(VENV)/vnu --no-save --no-audit --no-fund vnu-jar@$(VNU_VERSION); \
+	else echo "npm not found: the HTML check of the browser tests is skipped"; fi
+
 # Coverage of the apps and portal/ (what is measured: [tool.coverage] in pyproject.toml).
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev $(VNU_JAR)
 	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 # mypy checks the modules listed under [tool.mypy] files in pyproject.toml.
@@ -59,6 +70,7 @@ messages: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/server_time.py $(SERVER_TIME_ARGS)
+	$(BIN)/python bench/statistics_time.py
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 # Mutation testing of the modules where a bug costs most (scripts/mutation_score.py

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.identity import normalise_email
 from accounts.models import MemberSettings
+from portal.validators import validate_single_line
 
 
 class LoginForm(AllauthLoginForm):
@@ -33,6 +34,12 @@ class NameForm(forms.ModelForm):
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Django's user model has no such rule; a name shows in lists and e-mails.
+        for field in self.fields.values():
+            field.validators.append(validate_single_line)
 
 
 class MemberSettingsForm(forms.ModelForm):

@@ -8,9 +8,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
-from actors.forms import ActorForm, ActorImageForm, ActorImageFormSet
+from actors.admin_forms import ActorAdminForm
+from actors.forms import ActorImageForm, ActorImageFormSet
 from actors.member_admin import StaleFilter, approve_profiles, hide_with_reason
 from actors.models import Actor, ActorImage, Municipality, Sector
+from portal.admin_export import ExportListMixin
+from portal.admin_history import HistoryAdmin
 
 
 @admin.register(Municipality)
@@ -45,9 +48,38 @@ class ActorImageInline(admin.TabularInline):
         return format_html('<img src="{}" width="120" alt="{}">', image.small.url, image.alt_text)
 
 
+def _yes(value: bool) -> str:
+    return str(_("Ja")) if value else ""
+
+
+# The columns of the actor export (and of a spreadsheet the import would read back).
+ACTOR_EXPORT_COLUMNS = [
+    (_("Navn"), lambda a: a.name),
+    (_("Adressenavn"), lambda a: a.slug),
+    (_("Type"), lambda a: str(a.get_kind_display())),
+    (_("Status"), lambda a: str(a.get_status_display())),
+    (_("Kommune"), lambda a: a.municipality.name),
+    (_("Bransjer"), lambda a: ", ".join(s.name for s in a.sectors.all())),
+    (_("Organisasjonsnummer"), lambda a: a.org_number),
+    (_("Kort presentasjon"), lambda a: a.pitch),
+    (_("Nettside"), lambda a: a.website),
+    (_("Kontaktperson"), lambda a: a.contact_person),
+    (_("E-post"), lambda a: a.email),
+    (_("Telefon"), lambda a: a.phone),
+    (_("Adresse"), lambda a: a.address),
+    (_("Postnummer"), lambda a: a.postal_code),
+    (_("Poststed"), lambda a: a.postal_place),
+    (_("Åpen for samarbeid"), lambda a: _yes(a.open_for_collaboration)),
+    (_("Kan leies inn"), lambda a: _yes(a.available_for_hire)),
+]
+
+
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
-    form = ActorForm
+class ActorAdmin(ExportListMixin, HistoryAdmin):
+    export_columns = ACTOR_EXPORT_COLUMNS
+    export_filename = "aktorer"
+
+    form = ActorAdminForm
     # The admin builds its own form fields; "kunstner.no" still means https://.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ActorImageInline]
@@ -142,6 +174,7 @@ class ActorAdmin(admin.ModelAdmin):
             _("Tidspunkter"),
             {"fields": ["created_at", "updated_at", "published_at", "confirmed_at", "reminded_at"]},
         ),
+        (_("Mulige duplikater"), {"fields": ["save_anyway"]}),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

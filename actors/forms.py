@@ -43,10 +43,31 @@ class PhoneField(forms.CharField):
         return normalise_phone(super().clean(value))
 
 
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """SQLite cannot take a whole number of 2**63 or more in an IN list: Django's field
+    let one through to the database (OverflowError, a 500); it is an unknown choice."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            try:
+                too_big = abs(int(pk)) >= 2**63
+            except (ValueError, TypeError):
+                continue
+            if too_big:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
     # "kunstner.no" means https://kunstner.no, not http:// (Django 6's default too).
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    if isinstance(field, models.ManyToManyField):
+        kwargs["form_class"] = BoundedModelMultipleChoiceField
     return field.formfield(**kwargs)
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.querysets import ActorQuerySet, MunicipalityQuerySet
 from actors.validators import format_org_number, validate_org_number, validate_phone
+from portal.history import history_for
 from portal.permissions import is_member
 from portal.text import format_address, format_phone, unique_slug
 from portal.validators import validate_multiline, validate_single_line
@@ -202,6 +203,12 @@ class Actor(models.Model):
     search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = ActorQuerySet.as_manager()
+    # Who changed what (portal/history.py); the search document is derived, not history.
+    history = history_for(
+        _("aktør"),
+        excluded_fields=["search_name", "search_title", "search_text", "updated_at"],
+        m2m_fields=[sectors],
+    )
 
     class Meta:
         ordering = ["name"]
@@ -295,6 +302,11 @@ class Actor(models.Model):
                 (self.full_address, self.address_visibility),
             ]
         )
+
+    @property
+    def public_postal_place(self) -> str:
+        """The postal place when the address is public; "" when it is for members only."""
+        return self.postal_place if self.address_visibility == Visibility.PUBLIC else ""
 
     @property
     def full_address(self) -> str:

@@ -79,21 +79,30 @@ class ActorQuerySet(models.QuerySet):
             )
         )
 
-    # Coordinator actions: one UPDATE each, whatever the number of actors.
+    # Coordinator actions: one UPDATE each, whatever the number of actors, and one
+    # history record per actor whose status really changed (portal/history.py).
     def publish(self) -> int:
-        return self._bumping(
-            self.update(
-                status=self.model.Status.PUBLISHED,
-                published_at=Coalesce("published_at", Now()),
-                updated_at=Now(),
-            )
+        return self._set_status(
+            self.model.Status.PUBLISHED, published_at=Coalesce("published_at", Now())
         )
 
     def hide(self) -> int:
-        return self._bumping(self.update(status=self.model.Status.HIDDEN, updated_at=Now()))
+        return self._set_status(self.model.Status.HIDDEN)
 
     def send_to_review(self) -> int:
-        return self._bumping(self.update(status=self.model.Status.PENDING, updated_at=Now()))
+        return self._set_status(self.model.Status.PENDING)
+
+    def _set_status(self, status: str, **also) -> int:
+        from portal.history import record_bulk_change
+
+        already = self.filter(status=status).count()
+        changing = list(self.exclude(status=status).values_list("pk", flat=True))
+        updated = self.model.objects.filter(pk__in=changing).update(
+            status=status, updated_at=Now(), **also
+        )
+        record_bulk_change(self.model, changing)
+        self._bumping(updated)
+        return already + len(changing)
 
     @staticmethod
     def _bumping(changed: int) -> int:

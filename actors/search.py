@@ -34,6 +34,8 @@ from actors.places import Place, find_places, fold
 from actors.typos import light_stem
 
 MAX_TERMS = 8
+# No Norwegian word is longer; a 480-letter "word" made each typo lookup ten times slower.
+MAX_WORD_LENGTH = 40
 SHORT = 3  # words this short only match the start of a word: "tv", "vr", "pc"
 STOP_WORDS = frozenset(
     [
@@ -78,8 +80,10 @@ def normalise(text: str) -> str:
 
 
 def terms(query: str) -> list[str]:
-    """The words of a search, lower-case, each once, at most MAX_TERMS of them."""
-    return list(dict.fromkeys(_WORD.findall((query or "").casefold())))[:MAX_TERMS]
+    """The words of a search, lower-case, each once, at most MAX_TERMS of them, each cut
+    to MAX_WORD_LENGTH letters."""
+    words = (word[:MAX_WORD_LENGTH] for word in _WORD.findall((query or "").casefold()))
+    return list(dict.fromkeys(words))[:MAX_TERMS]
 
 
 def _padded(*parts: str) -> str:
@@ -87,11 +91,18 @@ def _padded(*parts: str) -> str:
     return f" {' '.join(words)} " if words else ""
 
 
+def _public_postal_place(actor) -> str:
+    """One index serves everyone, so a members-only address stays out of it (a match
+    would tell a visitor where the actor is)."""
+    return actor.postal_place if actor.address_visibility == "public" else ""
+
+
 def index_fields(actor, sector_names: list[str], municipality_name: str) -> dict[str, str]:
     """The three stored search strings of an actor (see the module docstring)."""
     with translation.override("nb"):
         kind = str(actor.get_kind_display())
-    title = [actor.pitch, kind, " ".join(sector_names), municipality_name, actor.postal_place]
+    place = _public_postal_place(actor)
+    title = [actor.pitch, kind, " ".join(sector_names), municipality_name, place]
     long_texts = [actor.description, actor.offers, actor.looking_for]
     return {
         "search_name": _padded(actor.name),
@@ -108,7 +119,7 @@ def document_text(actor, sector_names: list[str], municipality_name: str) -> str
 def lexicon_words(actor, sector_names: list[str], municipality_name: str) -> set[str]:
     """The words of an actor as written (case-folded, Norwegian letters kept), for typos."""
     parts = [actor.name, actor.pitch, " ".join(sector_names), municipality_name]
-    parts += [actor.postal_place, actor.description, actor.offers, actor.looking_for]
+    parts += [_public_postal_place(actor), actor.description, actor.offers, actor.looking_for]
     return {w for w in _WORD.findall(" ".join(p for p in parts if p).casefold()) if len(w) > SHORT}
 
 

@@ -1,6 +1,5 @@
-from django.contrib.sitemaps import Sitemap
-
 from actors.models import Actor
+from portal.site import SiteUrlSitemap as Sitemap
 
 
 class ActorSitemap(Sitemap):

@@ -4,12 +4,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
+from portal.site import absolute_url
 from portal.text import script_json
 
 
 def actor_json_ld(actor, request: HttpRequest) -> SafeString:
     """An Organization or Person (for individual artists) with public facts only."""
-    url = request.build_absolute_uri(actor.get_absolute_url())
+    # SITE_URL, never the request's Host: the page is cached and shared (issue 9).
+    url = absolute_url(actor.get_absolute_url())
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Person" if actor.is_person else "Organization",
@@ -18,7 +20,7 @@ def actor_json_ld(actor, request: HttpRequest) -> SafeString:
         "description": actor.pitch,
         "address": {
             "@type": "PostalAddress",
-            "addressLocality": actor.postal_place or actor.municipality.name,
+            "addressLocality": actor.public_postal_place or actor.municipality.name,
             "addressRegion": actor.municipality.name,
             "addressCountry": "NO",
         },
@@ -32,7 +34,7 @@ def actor_json_ld(actor, request: HttpRequest) -> SafeString:
     if links := [link for _label, link in actor.links]:
         data["sameAs"] = links
     if image := actor.card_image:
-        data["image"] = request.build_absolute_uri(image.large.url)
+        data["image"] = absolute_url(image.large.url)
     # Structured data is for search engines: only what anyone may see goes in.
     public = actor.contact_for(AnonymousUser())
     if "email" in public:

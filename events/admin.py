@@ -14,7 +14,10 @@ from actors.images import cleaned_single_image
 from events import services
 from events.dates import format_event_time
 from events.models import Event, OutgoingEmail, Registration, Speaker
+from portal.admin_export import ExportListMixin
+from portal.admin_history import HistoryAdmin
 from portal.exports import csv_response, xlsx_response
+from portal.history import record_bulk_change
 
 EXPORT_COLUMNS = [
     (_("Navn"), lambda r: r.name),
@@ -68,6 +71,21 @@ class _CleanImageMixin:
 class EventAdminForm(_CleanImageMixin, forms.ModelForm):
     image_fields = ("image",)
 
+    def clean_status(self) -> str:
+        # Cancelling e-mails everyone registered (events/services.py): only the list's
+        # action does it, after asking, never a changed status in the form.
+        status = self.cleaned_data["status"]
+        was = self.instance.status if self.instance.pk else None
+        if status == Event.Status.CANCELLED and was != Event.Status.CANCELLED:
+            raise ValidationError(
+                _(
+                    "Avlys med handlingen «Avlys arrangementet» i listen over arrangementer: "
+                    "den sender e-post til alle påmeldte."
+                ),
+                code="cancel_with_action",
+            )
+        return status
+
     class Meta:
         model = Event
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
@@ -89,15 +107,40 @@ class SpeakerInline(admin.StackedInline):
 
 
 class RegistrationInline(admin.TabularInline):
+    """Shown for overview; seats change only through events/services.py (the actions of
+    the registration admin), never by editing a status or deleting a row here."""
+
     model = Registration
     extra = 0
     fields = ["name", "email", "organisation", "municipality", "status", "attended", "created_at"]
-    readonly_fields = ["created_at"]
+    readonly_fields = ["status", "created_at"]
     show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+EVENT_EXPORT_COLUMNS = [
+    (_("Tittel"), lambda e: e.title),
+    (_("Type"), lambda e: str(e.get_kind_display())),
+    (_("Status"), lambda e: str(e.get_status_display())),
+    (_("Starter"), lambda e: timezone.localtime(e.starts_at).strftime("%d.%m.%Y %H.%M")),
+    (_("Slutter"), lambda e: timezone.localtime(e.ends_at).strftime("%d.%m.%Y %H.%M")),
+    (_("Sted"), lambda e: e.place),
+    (_("Kommune"), lambda e: e.municipality.name if e.municipality else ""),
+    (_("Plasser"), lambda e: e.capacity),
+    (_("Bekreftet"), lambda e: e.confirmed_count),
+    (_("Venteliste"), lambda e: e.waiting_count),
+    (_("Møtt"), lambda e: e.attended_count),
+]
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ExportListMixin, HistoryAdmin):
+    export_columns = EVENT_EXPORT_COLUMNS
+    export_filename = "arrangementer"
+
     form = EventAdminForm
     list_display = [
         "title",
@@ -114,7 +157,7 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "municipality"]
     search_fields = ["title", "summary", "place_name"]
     list_select_related = ["venue", "municipality"]
-    raw_id_fields = ["venue"]
+    autocomplete_fields = ["venue"]  # chosen by searching actors, not by id
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
     inlines = [SpeakerInline, RegistrationInline]
@@ -232,7 +275,13 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(ExportListMixin, HistoryAdmin):
+    export_columns = EXPORT_COLUMNS
+    export_filename = "pameldinger"
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("event", "municipality", "actor")
+
     list_display = [
         "name",
         "email",
@@ -247,13 +296,49 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "organisation", "event__title"]
     list_select_related = ["event", "municipality"]
     raw_id_fields = ["actor", "user"]
-    readonly_fields = ["created_at", "cancelled_at", "reminded_at", "language"]
+    # The status changes only through the actions, which call events/services.py: a
+    # cancellation there sets cancelled_at, e-mails the person and gives the seat on.
+    readonly_fields = ["status", "created_at", "cancelled_at", "reminded_at", "language"]
     date_hierarchy = "created_at"
-    actions = ["mark_attended", "promote_selected", "export_csv", "export_xlsx"]
+    actions = [
+        "mark_attended",
+        "promote_selected",
+        "cancel_selected",
+        "export_csv",
+        "export_xlsx",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # New registrations come through the form, which applies every rule.
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: Registration) -> None:
+        self.delete_queryset(request, Registration.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        """Deleting (e.g. on request under the GDPR) frees seats: the waiting list gets them."""
+        freed = {r.event for r in queryset.filter(status=Registration.Status.CONFIRMED)}
+        super().delete_queryset(request, queryset)
+        for event in freed:
+            if not event.is_past and not event.is_cancelled:
+                services.promote_from_waiting_list(event=event)
+
+    @admin.action(description=_("Meld av valgte (de får e-post, plassen går til ventelisten)"))
+    def cancel_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        active = list(queryset.active().select_related("event"))
+        promoted = sum(len(services.cancel_registration(registration=r)) for r in active)
+        self.message_user(
+            request,
+            _("%(n)s er meldt av, %(p)s fikk plass fra ventelisten.")
+            % {"n": len(active), "p": promoted},
+        )
 
     @admin.action(description=_("Marker som møtt"))
     def mark_attended(self, request: HttpRequest, queryset: QuerySet) -> None:
-        updated = queryset.active().update(attended=True)
+        changing = list(queryset.active().filter(attended=False).values_list("pk", flat=True))
+        Registration.objects.filter(pk__in=changing).update(attended=True)
+        record_bulk_change(Registration, changing)
+        updated = len(changing)
         self.message_user(request, _("%(n)s er markert som møtt.") % {"n": updated})
 
     @admin.action(description=_("Flytt valgte fra venteliste til bekreftet"))

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.utils import dateformat, timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 # Backslashes escape the letters Django's date format would read as codes.
 FORMATS = {
@@ -39,3 +40,14 @@ def format_event_time(start: datetime, end: datetime | None = None) -> str:
 
 def _unescape(fragment: str) -> str:
     return fragment.replace("\\", "")
+
+
+def relative_day(value: datetime, now: datetime | None = None) -> str:
+    """«i dag», «i morgen» or the day in words: a reminder sent in the morning for an
+    event that evening said «i morgen»."""
+    days = (timezone.localdate(value) - timezone.localdate(now or timezone.now())).days
+    if days == 0:
+        return str(_("i dag"))
+    if days == 1:
+        return str(_("i morgen"))
+    return dateformat.format(timezone.localtime(value), _formats()["day_short"])

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from events.calendar import calendar_bytes
-from events.dates import format_event_time
+from events.dates import format_event_time, relative_day
 from events.links import cancel_url
 from events.models import OutgoingEmail, Registration
 from portal.validators import clean_text
@@ -41,7 +41,7 @@ SUBJECTS = {
     Kind.PROMOTED: _("Du har fått plass: {title}"),
     Kind.CANCELLED: _("Du er meldt av: {title}"),
     Kind.EVENT_CANCELLED: _("Avlyst: {title}"),
-    Kind.REMINDER: _("Påminnelse: {title} i morgen"),
+    Kind.REMINDER: _("Påminnelse: {title} {day}"),
 }
 # These carry the event as a calendar file, so it lands in the registrant's calendar.
 WITH_ICS = {Kind.CONFIRMATION, Kind.PROMOTED, Kind.REMINDER, Kind.EVENT_CANCELLED}
@@ -61,7 +61,10 @@ def queue_email(*, registration: Registration, kind: str) -> OutgoingEmail:
             "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         }
         # A header must be one line (Django refuses it otherwise and the e-mail fails).
-        subject = clean_text(str(SUBJECTS[kind]).format(title=clean_text(event.title)))
+        day = relative_day(event.starts_at)
+        context["day"] = day
+        subject = str(SUBJECTS[kind]).format(title=clean_text(event.title), day=day)
+        subject = clean_text(subject)
         text = render_to_string(f"events/email/{kind}.txt", context)
         html = render_to_string(f"events/email/{kind}.html", context)
     ics = calendar_bytes([event], event.title).decode() if kind in WITH_ICS else ""

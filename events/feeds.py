@@ -1,18 +1,28 @@
 from django.contrib.syndication.views import Feed
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.dates import format_event_time
 from events.models import Event
+from portal.site import absolute_url
 from portal.validators import clean_text
 
 
 class UpcomingEventsFeed(Feed):
     title = _("Kommende arrangementer – Kreative Øvre Romerike")
-    link = reverse_lazy("events:list")
     description = _(
         "Nettverksmøter, treff og kurs for kultur- og kreative næringer på Øvre Romerike."
     )
+
+    # Absolute addresses from SITE_URL: Django would otherwise add the request's Host.
+    def link(self) -> str:
+        return absolute_url(reverse("events:list"))
+
+    def feed_url(self) -> str:
+        return absolute_url(reverse("events:feed"))
+
+    def item_link(self, item: Event) -> str:
+        return absolute_url(item.get_absolute_url())
 
     def items(self):
         return Event.objects.published().upcoming().select_related("venue")[:50]

@@ -74,6 +74,21 @@ class RegistrationForm(forms.Form):
         error_messages={"required": _("Du må godta personvernerklæringen for å melde deg på.")},
     )
 
+    # A honeypot: people never see it (hidden in the template), form-filling bots fill it.
+    website = forms.CharField(
+        label=_("Ikke fyll ut dette feltet"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.pop("website", ""):
+            raise forms.ValidationError(
+                _("Skjemaet ble ikke sendt. Last siden på nytt og prøv igjen."), code="honeypot"
+            )
+        return cleaned
+
     def clean_name(self) -> str:
         return self.cleaned_data["name"].strip()
 
@@ -119,3 +134,53 @@ class EventFilterForm(forms.Form):
             "kind": data.get("type") or "",
             "municipality": data.get("kommune"),
         }
+
+
+class CheckinSearchForm(forms.Form):
+    """The check-in page's name search: a NUL byte or a novel is refused, not sent to
+    the database (PostgreSQL cannot compare text with NUL in it)."""
+
+    q = forms.CharField(required=False, max_length=_column("name"))
+
+
+class CheckinToggleForm(forms.Form):
+    """Which registration to mark as attended: a whole number, or the request is bad."""
+
+    registration = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+
+
+class WalkInForm(forms.Form):
+    """Someone who turns up without registering, added at the door."""
+
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=_column("name"),
+        validators=[validate_single_line],
+        error_messages={"required": _("Skriv navnet.")},
+    )
+    email = forms.EmailField(
+        label=_("E-post (valgfritt)"),
+        required=False,
+        max_length=_column("email"),
+        error_messages={
+            "invalid": _("Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no."),
+        },
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Hjemkommune"),
+        queryset=Municipality.objects.all(),
+        empty_label=_("Velg kommune"),
+        error_messages={"required": _("Velg hjemkommunen, den brukes i statistikken.")},
+    )
+
+    def __init__(self, *args, event: Event, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.event = event
+
+    def clean_email(self) -> str:
+        email = normalise_email(self.cleaned_data["email"]) if self.cleaned_data["email"] else ""
+        if email and self.event.registrations.active().filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Denne e-postadressen er allerede påmeldt. Søk opp navnet og sjekk inn."),
+            )
+        return email

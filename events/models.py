@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.querysets import EventQuerySet, RegistrationQuerySet
+from portal.history import history_for
 from portal.text import unique_slug
 from portal.validators import normalise_email, validate_multiline, validate_single_line
 
@@ -113,6 +114,7 @@ class Event(models.Model):
     updated_at = models.DateTimeField(_("oppdatert"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    history = history_for(_("arrangement"), excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["starts_at"]
@@ -156,10 +158,14 @@ class Event(models.Model):
 
     @property
     def full_address(self) -> str:
-        """The street address, taken from the venue's profile when there is one."""
+        """The street address, taken from the venue's profile when there is one and the
+        venue shows its address to everyone (the event page, calendar file and JSON-LD
+        are public; a members-only address is left out and can be typed in `address`)."""
         if self.address:
             return self.address
-        return self.venue.full_address if self.venue_id else ""
+        if self.venue_id and self.venue.contact_for(None).get("address"):
+            return self.venue.full_address
+        return ""
 
     def confirmed(self) -> int:
         # Uses the annotation from with_counts() when present; one query otherwise.
@@ -249,7 +255,8 @@ class Registration(models.Model):
         Event, verbose_name=_("arrangement"), on_delete=models.CASCADE, related_name="registrations"
     )
     name = models.CharField(_("navn"), max_length=200, validators=[validate_single_line])
-    email = models.EmailField(_("e-post"))
+    # Blank only for walk-ins added at the door without an address.
+    email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(
         _("telefon"), max_length=20, blank=True, validators=[validate_single_line]
     )
@@ -293,6 +300,9 @@ class Registration(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.CONFIRMED
     )
     attended = models.BooleanField(_("møtt"), default=False)
+    walk_in = models.BooleanField(
+        _("kom uten påmelding"), default=False, help_text=_("Lagt til ved døren.")
+    )
     language = models.CharField(
         _("språk"), max_length=10, default="nb", validators=[validate_single_line]
     )
@@ -305,6 +315,8 @@ class Registration(models.Model):
     anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
+    # The secret is the participant's key to their own registration: not kept in history.
+    history = history_for(_("påmelding"), excluded_fields=["secret"])
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -316,7 +328,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 F("event"),
                 Lower("email"),
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & ~Q(email=""),
                 name="one_active_registration_per_email",
             )
         ]

@@ -243,6 +243,8 @@ def anonymise_registrations(*, registrations) -> int:
     with transaction.atomic():
         pks = list(registrations.not_anonymised().values_list("pk", flat=True))
         OutgoingEmail.objects.filter(registration_id__in=pks).delete()
+        # Earlier versions in the change history hold the same details (portal/history.py).
+        Registration.history.filter(id__in=pks).delete()
         return Registration.objects.filter(pk__in=pks).update(
             name=_ANONYMOUS_NAME,
             # Unique per row: the one-active-registration-per-address constraint holds.
@@ -264,7 +266,61 @@ def remove_dietary_needs_after_events(*, now=None) -> int:
     ended = Registration.objects.filter(event__ends_at__lt=now).filter(
         ~Q(diets=[]) | ~Q(diet_other="")
     )
+    # The change history's earlier versions of these registrations forget them too.
+    Registration.history.filter(event__ends_at__lt=now).filter(
+        ~Q(diets=[]) | ~Q(diet_other="")
+    ).update(diets=[], diet_other="")
     return ended.update(diets=[], diet_other="")
 
 
 _ANONYMOUS_NAME = "Anonymisert"
+
+
+class NeedsConfirmation(Exception):
+    """Checking in someone from the waiting list: the coordinator must say yes first."""
+
+
+def check_in(*, registration: Registration, waiting_list_confirmed: bool = False) -> Registration:
+    """Tick someone in at the door, or untick them.
+
+    Someone on the waiting list who turns up takes a seat: they become confirmed,
+    but only once the coordinator has said so (NeedsConfirmation otherwise), since
+    the seat may be promised to someone else.
+    """
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        waiting = registration.status == Registration.Status.WAITING
+        if waiting and not registration.attended:
+            if not waiting_list_confirmed:
+                raise NeedsConfirmation(registration)
+            registration.status = Registration.Status.CONFIRMED
+        registration.attended = not registration.attended
+        registration.save(update_fields=["attended", "status"])
+    return registration
+
+
+def add_walk_in(*, event: Event, name: str, email: str, municipality) -> Registration:
+    """Someone who came without registering: counted as attended (and in the statistics)."""
+    return Registration.objects.create(
+        event=event,
+        name=name,
+        email=normalise_email(email) if email else "",
+        municipality=municipality,
+        status=Registration.Status.CONFIRMED,
+        attended=True,
+        walk_in=True,
+        language=translation.get_language() or "nb",
+    )
+
+
+def checkin_counts(event: Event) -> dict[str, int]:
+    """The counts at the top of the check-in page, in one query."""
+    from django.db.models import Count
+
+    status = Registration.Status
+    return event.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=status.CONFIRMED)),
+        attended=Count("pk", filter=Q(attended=True) & ~Q(status=status.CANCELLED)),
+        waiting=Count("pk", filter=Q(status=status.WAITING)),
+        walk_ins=Count("pk", filter=Q(walk_in=True) & ~Q(status=status.CANCELLED)),
+    )

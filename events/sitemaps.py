@@ -1,6 +1,5 @@
-from django.contrib.sitemaps import Sitemap
-
 from events.models import Event
+from portal.site import SiteUrlSitemap as Sitemap
 
 
 class EventSitemap(Sitemap):

@@ -1,9 +1,9 @@
 """schema.org JSON-LD for an event page, built the same way as actors/structured_data.py."""
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from portal.site import absolute_url
 from portal.text import script_json
 
 _SCHEMA = "https://schema.org/"
@@ -21,7 +21,7 @@ def event_json_ld(event) -> SafeString:
         "eventStatus": _SCHEMA + ("EventCancelled" if event.is_cancelled else "EventScheduled"),
         "eventAttendanceMode": _SCHEMA
         + ("MixedEventAttendanceMode" if event.online_url else "OfflineEventAttendanceMode"),
-        "url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+        "url": absolute_url(event.get_absolute_url()),
         "location": {
             "@type": "Place",
             "name": event.place or "",
@@ -30,5 +30,5 @@ def event_json_ld(event) -> SafeString:
         "organizer": {"@type": "Organization", "name": event.organisers},
     }
     if event.image:
-        data["image"] = f"{settings.SITE_URL}{event.image.url}"
+        data["image"] = absolute_url(event.image.url)
     return script_json(data)

@@ -1,18 +1,28 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from actors.models import Actor
+from events import services
 from events.calendar import calendar_bytes
-from events.forms import EventFilterForm, RegistrationForm
+from events.forms import (
+    CheckinSearchForm,
+    CheckinToggleForm,
+    EventFilterForm,
+    RegistrationForm,
+    WalkInForm,
+)
 from events.links import BadLink, registration_from_token
 from events.models import RECENT_DAYS, Event, Registration
 from events.services import (
@@ -23,8 +33,9 @@ from events.services import (
     register,
 )
 from events.structured_data import event_json_ld
-from portal import fragments
+from portal import fragments, ratelimit
 from portal.permissions import coordinator_required, is_member
+from portal.views import bad_request
 
 PAGE_SIZE = 12
 
@@ -78,7 +89,10 @@ def _registration_post(request: HttpRequest, event: Event, closed_reason: str):
     if closed_reason:
         messages.error(request, closed_reason)
         return redirect(event)
-    if form.is_valid():
+    if form.is_valid() and _too_many_registrations(request, form.cleaned_data["email"]):
+        form.add_error(None, TOO_MANY)
+        form.status = 429  # type: ignore[attr-defined]  # read by the views below
+    elif form.is_valid():
         actor = Actor.objects.owned_by(request.user).first()
         try:
             registration = register(
@@ -98,6 +112,28 @@ def _registration_post(request: HttpRequest, event: Event, closed_reason: str):
             # redirect without one; #main brings the visitor to the message instead.
             return redirect(f"{event.get_absolute_url()}#main")
     return form
+
+
+TOO_MANY = gettext_lazy(
+    "Det er kommet mange påmeldinger fra deg på kort tid, så vi tar en pause. "
+    "Prøv igjen om en time, eller skriv til oss hvis du melder på mange."
+)
+
+
+def _too_many_registrations(request: HttpRequest, email: str) -> bool:
+    """Per client address and per e-mail address and hour: each one sends an e-mail."""
+    period = 60 * 60
+    return not (
+        ratelimit.hit(
+            "registration-address",
+            ratelimit.client_address(request),
+            limit=settings.REGISTRATION_LIMIT_PER_ADDRESS,
+            period=period,
+        )
+        and ratelimit.hit(
+            "registration-email", email, limit=settings.REGISTRATION_LIMIT_PER_EMAIL, period=period
+        )
+    )
 
 
 def _event_for(request: HttpRequest, slug: str) -> Event:
@@ -207,23 +243,26 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_object_or_404(Event.objects.with_counts(), slug=slug)
-    query = request.GET.get("q", "").strip()
-    if request.method == "POST":
-        registration = get_object_or_404(
-            event.registrations.active(), pk=request.POST.get("registration")
+    """Tick people in at the door. With JavaScript the row changes in place (JSON);
+    without it, a plain form that comes back to the same search and row."""
+    event = get_object_or_404(Event, slug=slug)
+    search = CheckinSearchForm(request.GET)
+    if not search.is_valid():
+        return bad_request(
+            request, reason=_("Søket kan ikke inneholde kontrolltegn eller være så langt.")
         )
-        registration.toggle_attended()
-        url = reverse("events:checkin", args=[event.slug])
-        if query:
-            url += "?" + request.GET.urlencode()
-        return redirect(f"{url}#r-{registration.pk}")
-    # The same counts as the admin's event list (EventQuerySet.with_counts).
-    counts = {
-        "confirmed": event.confirmed_count,
-        "attended": event.attended_count,
-        "waiting": event.waiting_count,
-    }
+    query = search.cleaned_data["q"].strip()
+    walk_in_form = WalkInForm(event=event)
+    if request.method == "POST" and "registration" in request.POST:
+        return _check_in(request, event, query)
+    if request.method == "POST":
+        walk_in_form = WalkInForm(request.POST, event=event)
+        if walk_in_form.is_valid():
+            registration = services.add_walk_in(event=event, **walk_in_form.cleaned_data)
+            messages.success(
+                request, _("%(name)s er lagt til og sjekket inn.") % {"name": registration.name}
+            )
+            return redirect(_checkin_url(event, "", registration))
     return render(
         request,
         "events/checkin.html",
@@ -231,9 +270,54 @@ def checkin(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "registrations": event.registrations.for_checkin(query),
             "query": query,
-            "counts": counts,
+            "counts": services.checkin_counts(event),
+            "walk_in_form": walk_in_form,
         },
+        status=400 if walk_in_form.errors else 200,
     )
+
+
+def _checkin_url(event: Event, query: str, registration: Registration) -> str:
+    url = reverse("events:checkin", args=[event.slug])
+    if query:
+        url += "?" + urlencode({"q": query})
+    return f"{url}#r-{registration.pk}"
+
+
+def _check_in(request: HttpRequest, event: Event, query: str) -> HttpResponse:
+    toggle = CheckinToggleForm(request.POST)
+    if not toggle.is_valid():
+        return bad_request(request, reason=_("Vi forstod ikke hvilken påmelding du trykket på."))
+    registration = get_object_or_404(
+        event.registrations.active(), pk=toggle.cleaned_data["registration"]
+    )
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    try:
+        registration = services.check_in(
+            registration=registration,
+            waiting_list_confirmed=request.POST.get("confirm") == "1",
+        )
+    except services.NeedsConfirmation:
+        question = _("%(name)s står på ventelisten. Vil du sjekke inn likevel?") % {
+            "name": registration.name
+        }
+        if wants_json:
+            return JsonResponse({"confirm": question}, status=409)
+        return render(
+            request,
+            "events/checkin_confirm.html",
+            {"event": event, "registration": registration, "question": question, "query": query},
+        )
+    if wants_json:
+        return JsonResponse(
+            {
+                "id": registration.pk,
+                "attended": registration.attended,
+                "waiting": registration.status == Registration.Status.WAITING,
+                "counts": services.checkin_counts(event),
+            }
+        )
+    return redirect(_checkin_url(event, query, registration))
 
 
 def _ics_response(content: bytes, filename: str, attachment: bool) -> HttpResponse:

@@ -16,7 +16,7 @@ from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -40,7 +40,7 @@ class PortalAdminSite(AdminSite):
         if not is_coordinator(request.user):
             raise PermissionDenied
         if self.has_permission(request):
-            return redirect(next_url)
+            return HttpResponseRedirect(next_url)  # checked by _next_url; never reversed
         return self._verify_code(request, next_url)
 
     def _verify_code(self, request: HttpRequest, next_url: str) -> HttpResponse:
@@ -54,7 +54,7 @@ class PortalAdminSite(AdminSite):
         if request.method == "POST" and form.is_valid():
             # The verify form sets otp_device on the user; the stubs cannot know.
             otp_login(request, request.user.otp_device)  # type: ignore[union-attr]
-            return redirect(next_url)
+            return HttpResponseRedirect(next_url)  # checked by _next_url; never reversed
         context = {
             **self.each_context(request),
             "title": _("Bekreft med engangskode"),

@@ -10,3 +10,10 @@ class PortalConfig(AppConfig):
         from portal import cache_version
 
         cache_version.connect()
+        # After the admin's autodiscover (its app comes first): bad input to any admin
+        # page is a 404 or a form error (portal/admin_hardening.py).
+        from django.contrib import admin
+
+        from portal.admin_hardening import harden_registered_admins
+
+        harden_registered_admins(admin.site)

@@ -148,6 +148,7 @@ class AnonymousPageCacheMiddleware:
     session or messages cookie, answered 200 without setting a cookie (a page with
     a CSRF token sets one, so forms are never shared), without a CSP nonce and
     without Cache-Control private/no-cache/no-store. The key is the language, the
+    host (a forged Host header's page is never served to others), the
     data version (portal/cache_version.py: every write to what pages show moves it
     on, so a change is seen on the next request) and the full URL. A logged-in member (who has a session cookie) always gets a page
     made for them, so never a stale or someone else's. What changes without a write
@@ -166,7 +167,10 @@ class AnonymousPageCacheMiddleware:
             or any(name in request.COOKIES for name in self.bypass_cookies)
         ):
             return self.get_response(request)
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # The host is part of the key: a page made for a forged Host header (which the
+        # host check lets through when only the port differs) is never served to others.
+        url = f"{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(url.encode()).hexdigest()
         try:
             # The data version in the key: a change to an actor or event is seen at once.
             key = f"page:{request.LANGUAGE_CODE}:{data_version()}:{digest}"

@@ -18,7 +18,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    """An empty value counts as unset (`DATABASE_URL=` in a .env file), like env_bool/env_int."""
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -60,8 +61,26 @@ if not DEBUG:
 SECRET_KEY = env("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A failed CSRF check shows the portal's own page in the visitor's language.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+def runserver_site_url(argv: list[str]) -> str:
+    """In development, the address `manage.py runserver [addr:]port` listens on, so the
+    links in e-mails lead back to it; http://127.0.0.1:8000 otherwise."""
+    if "runserver" not in argv:
+        return "http://127.0.0.1:8000"
+    args = [a for a in argv[argv.index("runserver") + 1 :] if not a.startswith("-")]
+    host, _colon, port = (args[0] if args else "8000").rpartition(":")
+    if host in ("", "0", "0.0.0.0", "[::]"):
+        host = "127.0.0.1"
+    return f"http://{host}:{port or '8000'}"
+
+
+# Where the portal is reached from outside: every absolute link (e-mails, JSON-LD,
+# sitemap, feeds) is built from it, never from the request's Host header.
+_DEFAULT_SITE_URL = runserver_site_url(sys.argv) if DEBUG else "http://127.0.0.1:8000"
+SITE_URL = env("SITE_URL", _DEFAULT_SITE_URL).rstrip("/")
 
 INSTALLED_APPS = [
     "portal.admin_site.PortalAdminConfig",  # django.contrib.admin with optional 2FA
@@ -77,12 +96,14 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "simple_history",
     "allauth",
     "allauth.account",
     "portal",
     "actors",
     "events",
     "accounts",
+    "stats",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Records the logged-in user on every change history entry (portal/history.py).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -287,6 +310,10 @@ ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
 # `manage.py add_totp_device`.
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", False)
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Kreative Øvre Romerike")
+# Registrations accepted per hour from one client address and for one e-mail address
+# (each sends an e-mail with a calendar file); see portal/ratelimit.py.
+REGISTRATION_LIMIT_PER_ADDRESS = env_int("REGISTRATION_LIMIT_PER_ADDRESS", 20)
+REGISTRATION_LIMIT_PER_EMAIL = env_int("REGISTRATION_LIMIT_PER_EMAIL", 5)
 
 # Language and time. Norwegian Bokmål is the source language of every string;
 # English comes from locale/en. See docs/architecture.md for why.

@@ -1,5 +1,6 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from portal.site import SiteUrlSitemap as Sitemap
 
 
 class StaticPagesSitemap(Sitemap):

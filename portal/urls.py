@@ -7,6 +7,8 @@ from django.urls import include, path
 from portal import csp_reports, health, views
 from portal.sitemaps import sitemaps
 
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
@@ -19,6 +21,7 @@ urlpatterns = [
     path("arrangementer/", include("events.urls")),
     path("konto/", include("allauth.urls")),
     path("min-side/", include("accounts.urls")),
+    path("koordinator/", include("stats.urls")),
     path("sprak/<str:code>/", views.set_language, name="set_language"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -16,7 +16,7 @@ right-to-left override showed up blank or reversed. So:
 Zero-width joiner and non-joiner (U+200D, U+200C) are allowed: emoji sequences and
 Persian or Indic spelling need them, and a value of nothing else is still refused.
 
-E-mail addresses are compared after ``normalise_email`` (NFKC, lower case), so the
+E-mail addresses are compared after ``normalise_email`` (NFKC, case-folded), so the
 Kelvin sign "K" and "K" are the same letter on SQLite and on PostgreSQL alike.
 """
 
@@ -94,14 +94,15 @@ validate_multiline = TextValidator(multiline=True)
 
 
 def normalise_email(value: str) -> str:
-    """The form in which addresses are stored and compared: NFKC, lower case, trimmed.
+    """The form in which addresses are stored and compared: NFKC, trimmed, case-folded
+    (the same as accounts.identity.normalise_email, which authentication uses).
 
-    Lower case rather than ``casefold()``: casefolding turns "ß" into "ss", which in an
-    internationalised domain (IDNA 2008) is another domain. Lowering in Python before
-    storing means the database's own LOWER() (ASCII only on SQLite) has nothing left
-    to do, so duplicates are found the same way on every database.
+    Folding in Python before storing means the database's own LOWER() (ASCII only on
+    SQLite, full Unicode on PostgreSQL) has nothing left to do, so duplicates are found
+    the same way on every database. "ß" becomes "ss", as Python's IDNA encoding of a
+    domain does when the e-mail is sent anyway.
     """
-    return unicodedata.normalize("NFKC", value or "").strip().lower()
+    return unicodedata.normalize("NFKC", value or "").strip().casefold()
 
 
 def clean_text(value: str, *, multiline: bool = False) -> str:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from actors.models import Actor
 from events.models import Event
 from portal import fragments
+from portal.site import absolute_url
 
 
 @require_GET
@@ -67,7 +68,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /sprak/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -104,6 +105,21 @@ def page_not_found(request, exception):
     # A marker that FriendlyNotFoundMiddleware reads to leave this response alone.
     response.is_portal_page = True  # type: ignore[attr-defined]
     return response
+
+
+def bad_request(request, exception=None, reason: str = ""):
+    """400: also Django's handler for suspicious requests (a forged Host header)."""
+    return render(request, "400.html", {"reason": reason}, status=400)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form sent without its security token (an old tab, cookies blocked): the
+    portal's own page in the visitor's language, not Django's English one."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def server_error(request):

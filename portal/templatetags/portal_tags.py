@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from portal.site import absolute_url
 from portal.validators import clean_text
 
 register = template.Library()
@@ -11,6 +12,12 @@ register = template.Library()
 def one_line(value) -> str:
     """Stored text on one line, without control characters (for e-mail text and headers)."""
     return clean_text(str(value) if value is not None else "")
+
+
+@register.filter
+def absolute(path_or_url) -> str:
+    """An absolute address from SITE_URL, never from the request's Host (portal/site.py)."""
+    return absolute_url(str(path_or_url))
 
 
 @register.filter

@@ -22,3 +22,77 @@
     }
   });
 })();
+
+// Check-in: tick someone in without reloading, so the search text and the scroll
+// position stay. Without JavaScript (or if the request fails) the form posts as usual.
+(function () {
+  "use strict";
+  var forms = document.querySelectorAll("[data-checkin-form]");
+  if (!forms.length || !window.fetch || !window.FormData) {
+    return;
+  }
+
+  function send(form, confirmed) {
+    var body = new FormData(form);
+    if (confirmed) {
+      body.append("confirm", "1");
+    }
+    return fetch(form.action, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: {
+        "Accept": "application/json",
+        "X-CSRFToken": body.get("csrfmiddlewaretoken")
+      }
+    }).then(function (response) {
+      if (response.status === 409) {
+        return response.json().then(function (data) {
+          return window.confirm(data.confirm) ? send(form, true) : null;
+        });
+      }
+      if (!response.ok) {
+        throw new Error("check-in failed: " + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function show(form, data) {
+    var row = form.closest(".checkin__row");
+    var button = form.querySelector("button");
+    row.classList.toggle("checkin__row--in", data.attended);
+    button.classList.toggle("button--secondary", data.attended);
+    button.textContent = data.attended ? button.dataset.labelIn : button.dataset.labelOut;
+    button.setAttribute("aria-label", data.attended ? button.dataset.ariaIn : button.dataset.ariaOut);
+    var badge = row.querySelector("[data-waiting-badge]");
+    if (badge && !data.waiting) {
+      badge.remove();
+    }
+    Object.keys(data.counts).forEach(function (key) {
+      var cell = document.querySelector('[data-count="' + key + '"]');
+      if (cell) {
+        cell.textContent = data.counts[key];
+      }
+    });
+  }
+
+  forms.forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button");
+      button.disabled = true;
+      send(form, false)
+        .then(function (data) {
+          button.disabled = false;
+          if (data) {
+            show(form, data);
+          }
+          button.focus();
+        })
+        .catch(function () {
+          form.submit();
+        });
+    });
+  });
+})();

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 
 from actors.models import Actor, Sector, Visibility
 from tests.factories import make_actor
@@ -102,7 +103,7 @@ def test_profile_has_json_ld_with_public_data_only(client, actor):
     data = json.loads(raw)
     assert data["@type"] == "Organization"
     assert data["name"] == "Vorma Keramikk"
-    assert data["url"] == "http://testserver/aktorer/vorma-keramikk/"
+    assert data["url"] == f"{settings.SITE_URL}/aktorer/vorma-keramikk/"  # never the Host
     assert data["sameAs"] == ["https://vorma.example.no/", "https://www.instagram.com/vorma/"]
     assert data["address"]["streetAddress"] == "Elvegata 1"
     assert "email" not in data and "telephone" not in data
@@ -131,7 +132,8 @@ def test_profile_has_open_graph_tags(client, actor):
 
     assert '<meta property="og:title" content="Vorma Keramikk">' in html
     assert '<meta property="og:description" content="Dreier kopper og fat i steintøy.">' in html
-    assert '<meta property="og:url" content="http://testserver/aktorer/vorma-keramikk/">' in html
+    og_url = f'<meta property="og:url" content="{settings.SITE_URL}/aktorer/vorma-keramikk/">'
+    assert og_url in html
 
 
 @pytest.mark.parametrize("status", [Actor.Status.DRAFT, Actor.Status.PENDING, Actor.Status.HIDDEN])

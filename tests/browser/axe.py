@@ -2,6 +2,8 @@
 
 from importlib.resources import files
 
+from tests.browser.html_check import assert_valid_html
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_SOURCE = (files("axe_playwright_python") / "axe.min.js").read_text()
 
@@ -16,6 +18,9 @@ def axe_violations(page) -> list[dict]:
 
 
 def assert_no_axe_violations(page) -> None:
+    """Also checks the page's HTML with the Nu Html Checker: every page that is checked
+    for accessibility is checked for valid HTML as well (tests/browser/html_check.py)."""
+    assert_valid_html(page)
     violations = axe_violations(page)
     report = "\n".join(
         f"- {v['id']} ({v['impact']}): {v['help']}\n    "

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import Client
+from playwright.sync_api import expect
 
 from events.models import Registration
 from tests.browser.axe import assert_no_axe_violations
@@ -110,7 +111,10 @@ def test_checkin_page_for_staff_has_no_axe_violations(phone_page, live_server):
     phone_page.goto(f"{live_server.url}/arrangementer/{event.slug}/innsjekk/")
     phone_page.get_by_role("button", name="Sjekk inn Kari Nordmann").click()
 
-    assert phone_page.get_by_role("button", name="Angre innsjekk for Kari Nordmann").is_visible()
+    # The row changes in place (JavaScript): wait for it rather than for a new page.
+    expect(
+        phone_page.get_by_role("button", name="Angre innsjekk for Kari Nordmann")
+    ).to_be_visible()
     phone_page.get_by_label("Søk etter navn").fill("ola")
     assert not phone_page.get_by_text("Kari Nordmann").is_visible()
     assert_no_axe_violations(phone_page)

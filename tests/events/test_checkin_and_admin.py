@@ -28,7 +28,7 @@ def test_checkin_shows_counts_and_searches_by_name(coordinator_client, event):
     assert "Ola Hansen" in everyone and "Per Venter" in everyone
     assert "Kari Nordmann" in found and "Ola Hansen" not in found
     counts = coordinator_client.get(_checkin_url(event)).context["counts"]
-    assert counts == {"confirmed": 2, "attended": 1, "waiting": 1}
+    assert counts == {"confirmed": 2, "attended": 1, "waiting": 1, "walk_ins": 0}
 
 
 def test_one_tap_toggles_attended(coordinator_client, event):

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 PUBLIC_PAGES = ["home", "about", "privacy", "accessibility", "actors:list", "events:list"]
@@ -86,7 +87,7 @@ def test_robots_txt_points_to_sitemap_and_hides_admin(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in response.text
-    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.text
 
 
 def test_sitemap_lists_public_pages(client):
@@ -94,7 +95,7 @@ def test_sitemap_lists_public_pages(client):
 
     assert response.status_code == 200
     for path in ("/om/", "/personvern/", "/tilgjengelighet/", "/aktorer/", "/arrangementer/"):
-        assert f"<loc>http://testserver{path}</loc>" in response.text
+        assert f"<loc>{settings.SITE_URL}{path}</loc>" in response.text
 
 
 @pytest.mark.parametrize("name", ["home", "about", "privacy"])

@@ -91,6 +91,8 @@ def test_every_text_column_of_the_portal_has_the_rule():
     """New models are covered too: a CharField or TextField without the rule fails here."""
     missing = []
     for model in _project_models():
+        if hasattr(model, "instance_type"):
+            continue  # change history (portal/history.py): copies written by code, not typed
         for field in model._meta.get_fields():
             if not isinstance(field, models.CharField | models.TextField):
                 continue
@@ -138,8 +140,9 @@ def test_every_admin_form_field_fits_its_column():
 
 def test_registration_form_fields_fit_their_columns():
     form = RegistrationForm()
+    columns = {field.name: field for field in Registration._meta.get_fields()}
     for name, field in form.fields.items():
-        limit = getattr(Registration._meta.get_field(name), "max_length", None)
+        limit = getattr(columns.get(name), "max_length", None)
         if limit:
             assert field.max_length is not None and field.max_length <= limit, name
 
@@ -211,7 +214,7 @@ def test_admin_refuses_a_line_break_in_an_event_title(client):
 def test_email_is_normalised_with_nfkc_and_lower_case():
     assert normalise_email(" \u212aARI@Example.NO ") == "kari@example.no"  # Kelvin sign
     assert normalise_email("ｋari@example.no") == "kari@example.no"  # full-width k
-    assert normalise_email("kari@straße.de") == "kari@straße.de"  # not casefolded to ss
+    assert normalise_email("kari@STRASSE.de") == normalise_email("kari@straße.de")
 
 
 @pytest.mark.django_db
@@ -237,3 +240,13 @@ def test_non_ascii_capitals_in_the_domain_are_the_same_registrant(client):
     client.post(event.get_absolute_url(), registration_data(email="KARI@øvre.no"))
 
     assert list(event.registrations.values_list("email", flat=True)) == ["kari@øvre.no"]
+
+
+@pytest.mark.django_db
+def test_a_members_name_refuses_hidden_characters_too():
+    from accounts.forms import NameForm
+
+    form = NameForm(data={"first_name": "Kari\u202e", "last_name": "Nordmann\n"})
+
+    assert not form.is_valid()
+    assert "Teksten inneholder" in form.errors["first_name"][0]

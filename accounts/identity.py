@@ -4,15 +4,13 @@ Django and allauth compare addresses lower-cased, but Unicode has many spellings
 that look alike or mean the same (a full-width `ｋ`, the Kelvin sign `K`). NFKC
 folds those into one form and casefold() makes case comparisons total, so a login
 counter, a duplicate check or a lookup keyed on `normalise_email()` cannot be
-dodged by respelling the same address.
+dodged by respelling the same address. The rule itself is
+`portal.validators.normalise_email`, shared with registrations and contact messages.
 """
 
-import unicodedata
+from portal.validators import normalise_email
 
-
-def normalise_email(value: str) -> str:
-    """The address as authentication compares it: NFKC, trimmed, case-folded."""
-    return unicodedata.normalize("NFKC", value or "").strip().casefold()
+__all__ = ["display_name", "normalise_email"]
 
 
 def display_name(user) -> str:

@@ -34,6 +34,7 @@ from events.services import (
 )
 from events.structured_data import event_json_ld
 from portal import fragments, ratelimit
+from portal.client_address import client_address
 from portal.permissions import coordinator_required, is_member
 from portal.views import bad_request
 
@@ -126,7 +127,7 @@ def _too_many_registrations(request: HttpRequest, email: str) -> bool:
     return not (
         ratelimit.hit(
             "registration-address",
-            ratelimit.client_address(request),
+            client_address(request),
             limit=settings.REGISTRATION_LIMIT_PER_ADDRESS,
             period=period,
         )

@@ -6,23 +6,16 @@ cache. With Redis (REDIS_URL) the counts are shared by every worker and server;
 without it each process counts on its own, so with N workers a limit of L lets up to
 N × L through: production runs with Redis.
 
-The client address is REMOTE_ADDR. Behind a reverse proxy that must be the real
-client's address (nginx's `real_ip` module, or gunicorn's `--forwarded-allow-ips`
-together with a proxy that sets it); otherwise every visitor shares the proxy's
-address and one limit.
+Callers count per client address with `portal.client_address.client_address`, the
+one rule (TRUSTED_PROXY_COUNT) that login throttling and the contact form use too.
 """
 
 import hashlib
 import time
 
 from django.core.cache import cache
-from django.http import HttpRequest
 
 PREFIX = "ratelimit"
-
-
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _key(scope: str, identifier: str, period: int) -> str:

@@ -40,6 +40,22 @@ def test_one_address_is_limited_per_hour(client, limits):
     assert _register(client, make_event(), "198.51.100.7", email="ny@example.no").status_code == 302
 
 
+def test_behind_the_proxy_each_client_has_its_own_limit(client, limits):
+    """Every request reaches gunicorn from the proxy: the forwarded client counts."""
+    limits.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+    def through_proxy(client_ip, n):
+        return client.post(
+            make_event().get_absolute_url(),
+            registration_data(email=f"via{n}@example.no"),
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=client_ip,
+        ).status_code
+
+    assert [through_proxy("203.0.113.5", n) for n in range(4)] == [302, 302, 302, 429]
+    assert through_proxy("198.51.100.7", 9) == 302
+
+
 def test_one_email_address_is_limited_per_hour_from_any_address(client, limits):
     events = [make_event() for _ in range(3)]
 

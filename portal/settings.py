@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "events",
     "accounts",
     "stats",
+    "opportunities",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("tilgjengelighet/", views.accessibility, name="accessibility"),
     path("aktorer/", include("actors.urls")),
     path("arrangementer/", include("events.urls")),
+    path("samarbeid/", include("opportunities.urls")),
     path("konto/", include("allauth.urls")),
     path("min-side/", include("accounts.urls")),
     path("koordinator/", include("stats.urls")),

@@ -280,3 +280,24 @@ def registration_data(**overrides) -> dict:
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+# --- Samarbeidstorget ---------------------------------------------------------------
+
+
+def make_opportunity(actor: Actor | None = None, *, sectors=(), **fields):
+    """An open opportunity (posted by a published profile unless `actor` is given)."""
+    from opportunities.models import Opportunity
+
+    n = next(_counter)
+    actor = actor or make_actor(name=f"Kulturhus {n}", kind=Actor.Kind.VENUE)
+    values = {
+        "title": f"Vi søker musikere til sommerkonsert {n}",
+        "kind": Opportunity.Kind.OPEN_CALL,
+        "description": "Kulturhuset søker lokale musikere til en konsert i juni.",
+        "created_by": actor.owner,
+    }
+    values.update(fields)
+    opportunity = Opportunity.objects.create(actor=actor, **values)
+    opportunity.sectors.set(sectors or [sector("musikk")])
+    return opportunity

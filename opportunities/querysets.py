@@ -1,0 +1,67 @@
+"""Reads of Samarbeidstorget with a rule in them: which opportunities are open, and who sees what.
+
+An opportunity *expires* when its deadline has passed: that is read from the date
+at query time (`open()`), never written by a nightly job, so a page can never show
+yesterday's open call as open.
+"""
+
+from django.db import models
+from django.utils import timezone
+
+from portal.permissions import is_coordinator
+
+# Opportunity.Status.OPEN (the models import it from here: the QuerySet comes first).
+OPEN = "open"
+
+
+def today():
+    """The date in the portal's time zone (Europe/Oslo): a deadline lasts the whole day."""
+    return timezone.localdate()
+
+
+class OpportunityQuerySet(models.QuerySet):
+    def open(self) -> "OpportunityQuerySet":
+        """Open, not hidden, deadline today or later, posted by a published profile:
+        what the list, the feed, the home page and the digest show."""
+        return self.filter(
+            status=OPEN,
+            hidden=False,
+            deadline__gte=today(),
+            actor__status="published",
+        )
+
+    def expired(self) -> "OpportunityQuerySet":
+        return self.filter(status=OPEN, deadline__lt=today())
+
+    def viewable(self) -> "OpportunityQuerySet":
+        """Pages anyone may open: open, expired or closed, as long as neither the
+        opportunity nor its profile is hidden (an expired call's page says it expired)."""
+        return self.filter(hidden=False, actor__status="published")
+
+    def posted_by(self, user) -> "OpportunityQuerySet":
+        """Opportunities of the profiles this user keeps (none for a visitor)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(actor__owner=user)
+
+    def visible_to(self, user) -> "OpportunityQuerySet":
+        """The pages this user may open: viewable ones, the user's own; coordinators all."""
+        if is_coordinator(user):
+            return self.all()
+        return self.viewable() | self.posted_by(user)
+
+    def newest(self) -> "OpportunityQuerySet":
+        return self.order_by("-created_at", "-id")
+
+
+class AnswerQuerySet(models.QuerySet):
+    def to_user(self, user) -> "AnswerQuerySet":
+        """Answers to the opportunities of the profiles this user keeps."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(opportunity__actor__owner=user)
+
+    def from_user(self, user) -> "AnswerQuerySet":
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(sender=user)

@@ -111,18 +111,31 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.published().filter(owner=None), slug=slug)
     pending = actor.claims.open().filter(user=request.user).first()
     form = ClaimForm(request.POST or None, initial={"message": pending and pending.message})
+    limited = False
     if request.method == "POST" and form.is_valid():
-        services.request_claim(
-            actor=actor,
-            user=request.user,
-            message=form.cleaned_data["message"],
-            language=_language(),
-        )
-        messages.success(
-            request, _("Takk! Koordinatorene ser på forespørselen og svarer deg på e-post.")
-        )
-        return redirect(actor.get_absolute_url())
-    status = 400 if form.errors else 200
+        try:
+            services.request_claim(
+                actor=actor,
+                user=request.user,
+                message=form.cleaned_data["message"],
+                language=_language(),
+            )
+        except services.ClaimLimitReached:
+            limited = True
+            form.add_error(
+                None,
+                _(
+                    "Du har allerede %(n)s forespørsler som venter på svar fra koordinatorene. "
+                    "Vent til de er behandlet før du sender flere."
+                )
+                % {"n": services.MAX_OPEN_CLAIMS},
+            )
+        else:
+            messages.success(
+                request, _("Takk! Koordinatorene ser på forespørselen og svarer deg på e-post.")
+            )
+            return redirect(actor.get_absolute_url())
+    status = 429 if limited else 400 if form.errors else 200
     context = {"actor": actor, "form": form, "pending": pending}
     return render(request, "actors/claim_form.html", context, status=status)
 

@@ -103,9 +103,20 @@ def hide_profile(*, actor: Actor, reason: str) -> None:
             )
 
 
+# Each new claim e-mails the coordinators: one member may have this many waiting at once.
+MAX_OPEN_CLAIMS = 5
+
+
+class ClaimLimitReached(Exception):
+    """The member already has MAX_OPEN_CLAIMS claims waiting; nothing was saved."""
+
+
 def request_claim(*, actor: Actor, user, message: str, language: str) -> ClaimRequest:
     """A member asks to take over an unowned profile; asking again updates the message."""
     with transaction.atomic():
+        waiting = ClaimRequest.objects.open().filter(user=user).exclude(actor=actor)
+        if waiting.count() >= MAX_OPEN_CLAIMS:
+            raise ClaimLimitReached
         claim, created = ClaimRequest.objects.open().update_or_create(
             actor=actor, user=user, defaults={"message": message, "language": language}
         )

@@ -16,6 +16,7 @@ from events.dates import format_event_time
 from events.models import Event, OutgoingEmail, Registration, Speaker
 from portal.admin_export import ExportListMixin
 from portal.admin_history import HistoryAdmin
+from portal.busy import BusyActionsMixin
 from portal.exports import csv_response, xlsx_response
 from portal.history import record_bulk_change
 
@@ -137,7 +138,7 @@ EVENT_EXPORT_COLUMNS = [
 
 
 @admin.register(Event)
-class EventAdmin(ExportListMixin, HistoryAdmin):
+class EventAdmin(BusyActionsMixin, ExportListMixin, HistoryAdmin):
     export_columns = EVENT_EXPORT_COLUMNS
     export_filename = "arrangementer"
 
@@ -275,7 +276,7 @@ class EventAdmin(ExportListMixin, HistoryAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ExportListMixin, HistoryAdmin):
+class RegistrationAdmin(BusyActionsMixin, ExportListMixin, HistoryAdmin):
     export_columns = EXPORT_COLUMNS
     export_filename = "pameldinger"
 

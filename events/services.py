@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.emails import Kind, queue_email
 from events.models import Event, Registration
+from portal.busy import DatabaseBusy, is_lock_timeout
 from portal.permissions import is_member
 from portal.validators import normalise_email
 
@@ -29,15 +30,14 @@ class AlreadyRegistered(RegistrationRefused):
     pass
 
 
-class TooBusy(RegistrationRefused):
-    """The event's row stayed locked longer than SEAT_LOCK_TIMEOUT_MS; nothing was saved."""
+class TooBusy(RegistrationRefused, DatabaseBusy):
+    """The event's row stayed locked longer than SEAT_LOCK_TIMEOUT_MS; nothing was saved.
+
+    The registration form catches it (and keeps what was typed); anywhere else, such as
+    the cancel link or an admin action, portal.busy answers 503 "try again"."""
 
     def __init__(self) -> None:
         super().__init__(_("Mange melder seg på akkurat nå, prøv igjen om litt."))
-
-
-# PostgreSQL's SQLSTATE for lock_not_available (psycopg's LockNotAvailable).
-_LOCK_NOT_AVAILABLE = "55P03"
 
 
 def _lock(event: Event) -> Event:
@@ -55,7 +55,7 @@ def _lock(event: Event) -> Event:
     try:
         return Event.objects.select_for_update().get(pk=event.pk)
     except OperationalError as error:
-        if getattr(error.__cause__, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+        if is_lock_timeout(error):
             raise TooBusy from error
         raise
 

@@ -130,6 +130,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees a view's exception first: a lock timeout is a 503, not a 500.
+    "portal.busy.BusyDatabaseMiddleware",
 ]
 
 if DEBUG and not env_bool("SHOW_TECHNICAL_404", False):

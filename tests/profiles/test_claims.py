@@ -107,3 +107,26 @@ def test_a_claim_on_a_profile_that_got_an_owner_is_not_approved(clients, unowned
     claim.refresh_from_db()
     unowned.refresh_from_db()
     assert claim.status == "pending" and unowned.owner == owner_user
+
+
+def test_one_member_cannot_flood_the_coordinators_with_claims(
+    clients, coordinator_user, django_capture_on_commit_callbacks
+):
+    from actors.services import MAX_OPEN_CLAIMS
+
+    client = clients["other_member"]
+    profiles = [make_actor(f"Uten eier {n}") for n in range(MAX_OPEN_CLAIMS + 1)]
+    with django_capture_on_commit_callbacks(execute=True):
+        for actor in profiles[:MAX_OPEN_CLAIMS]:
+            assert client.post(claim_url(actor), {"message": "Det er meg."}).status_code == 302
+        over = client.post(claim_url(profiles[-1]), {"message": "Og denne også."})
+        # Changing the message of a claim already waiting is still allowed.
+        again = client.post(claim_url(profiles[0]), {"message": "Det er meg, ring."})
+
+    assert over.status_code == 429
+    page = over.content.decode()
+    assert f"Du har allerede {MAX_OPEN_CLAIMS} forespørsler som venter" in page
+    assert "Og denne også." in page  # what they typed is kept
+    assert again.status_code == 302
+    assert ClaimRequest.objects.count() == MAX_OPEN_CLAIMS
+    assert len(mail.outbox) == MAX_OPEN_CLAIMS

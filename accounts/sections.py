@@ -19,6 +19,10 @@ class Section:
 
 SECTIONS: list[Section] = [
     Section("actors/includes/my_profiles_section.html", "actors.member_views.my_profiles_context"),
+    Section(
+        "opportunities/includes/my_opportunities_section.html",
+        "opportunities.views.my_opportunities_context",
+    ),
     Section("accounts/my_page/registrations.html", "accounts.views.registrations_context"),
     Section("accounts/my_page/account.html", "accounts.views.account_context"),
     Section("accounts/my_page/notifications.html", "accounts.views.notifications_context"),

@@ -1,21 +1,29 @@
 """The directory's filters, search, sorting and facet counts (django-filter).
 
-Facet counts answer "how many results would I get if I ticked this too?": each
-group is counted with every *other* active filter applied, in one aggregated query
-per group, so the page costs the same number of queries whatever the data.
-Within a group ticked options are alternatives (Eidsvoll *or* Nes); groups combine
-(Eidsvoll or Nes, *and* music).
+The facet counts follow the rule in portal/facets.py (shared with Samarbeidstorget):
+each group counted with every *other* active filter applied, one aggregated query
+per group; ticked options within a group are alternatives, groups combine.
 """
-
-from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from actors import search
 from actors.models import Actor, Municipality, Sector
+from opportunities.querysets import open_opportunities_exist
+from portal.facets import (
+    Column,
+    ColumnCounts,
+    FacetFilterSet,
+    FacetGroup,
+    FacetOption,
+    Facets,
+    count_columns,
+    count_related,
+    flag,
+)
 
 SORT_RELEVANCE = "relevans"
 SORT_NAME = "navn"
@@ -33,41 +41,26 @@ ORDERINGS = {
     SORT_UPDATED: ["-updated_at", "-pk"],
 }
 FACET_GROUPS = ("kommune", "bransje", "type")
-FLAG_FILTERS = {"samarbeid": "open_for_collaboration", "booking": "available_for_hire"}
+# The yes/no filters of the "Egenskaper" group: GET name → column (or annotation).
+FLAG_FILTERS = {
+    "samarbeid": "open_for_collaboration",
+    "booking": "available_for_hire",
+    "muligheter": "has_open_opportunities",
+}
+COLUMNS = (
+    Column("kommune", "municipality_id"),
+    Column("type", "kind"),
+    *(Column(name, column, flag) for name, column in FLAG_FILTERS.items()),
+)
+
+__all__ = ["ActorFilter", "FacetGroup", "FacetOption", "Facets"]
 
 
-@dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    checked: bool
+def _open_opportunities() -> Exists:
+    return open_opportunities_exist(actor_id="pk")
 
 
-@dataclass(frozen=True)
-class FacetGroup:
-    name: str
-    legend: str
-    options: list[FacetOption]
-
-
-@dataclass(frozen=True)
-class Facets:
-    """The directory's filter groups with their counts, and the number of results."""
-
-    groups: list[FacetGroup]
-    result_count: int
-
-
-@dataclass
-class _ColumnCounts:
-    municipality: dict[int, int] = field(default_factory=dict)
-    kind: dict[str, int] = field(default_factory=dict)
-    flags: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FLAG_FILTERS, 0))
-    results: int = 0
-
-
-class ActorFilter(django_filters.FilterSet):
+class ActorFilter(FacetFilterSet):
     q = django_filters.CharFilter(
         label=_("Søk"), method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
     )
@@ -88,6 +81,9 @@ class ActorFilter(django_filters.FilterSet):
     )
     booking = django_filters.BooleanFilter(
         label=_("Kan leies inn eller bookes"), method="filter_flag", widget=forms.CheckboxInput
+    )
+    muligheter = django_filters.BooleanFilter(
+        label=_("Har åpne muligheter"), method="filter_flag", widget=forms.CheckboxInput
     )
     sortering = django_filters.ChoiceFilter(
         label=_("Sorter etter"), choices=SORT_CHOICES, method="filter_nothing", empty_label=None
@@ -125,7 +121,11 @@ class ActorFilter(django_filters.FilterSet):
 
     def filter_flag(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         # An unticked box means "don't care", not "only those that are not".
-        return queryset.filter(**{FLAG_FILTERS[name]: True}) if value else queryset
+        if not value:
+            return queryset
+        if name == "muligheter":
+            return queryset.filter(_open_opportunities())
+        return queryset.filter(**{FLAG_FILTERS[name]: True})
 
     def filter_nothing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # sorting is applied in filter_queryset(), after every filter
@@ -228,13 +228,6 @@ class ActorFilter(django_filters.FilterSet):
         ranked = search.rank(search.search_any(queryset, parsed), parsed, partial=True)
         return list(ranked.order_by("-relevance", "name", "pk").for_cards()[:limit])
 
-    def _filtered_except(self, *skipped: str) -> QuerySet:
-        queryset = self.queryset.all()
-        for name, value in self.cleaned.items():
-            if name not in skipped:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by()
-
     def facets(self) -> Facets:
         """Every option of every group with its count, and the number of results: two queries.
 
@@ -251,10 +244,7 @@ class ActorFilter(django_filters.FilterSet):
                 str(self.filters["kommune"].label),
                 [
                     FacetOption(
-                        m.slug,
-                        m.name,
-                        counts.municipality.get(m.pk, 0),
-                        m.slug in chosen["kommune"],
+                        m.slug, m.name, counts.get("kommune", m.pk), m.slug in chosen["kommune"]
                     )
                     for m in self.municipalities
                 ],
@@ -272,7 +262,7 @@ class ActorFilter(django_filters.FilterSet):
                 str(self.filters["type"].label),
                 [
                     FacetOption(
-                        value, str(label), counts.kind.get(value, 0), value in chosen["type"]
+                        value, str(label), counts.get("type", value), value in chosen["type"]
                     )
                     for value, label in Actor.Kind.choices
                 ],
@@ -284,7 +274,7 @@ class ActorFilter(django_filters.FilterSet):
                     FacetOption(
                         name,
                         str(self.filters[name].label),
-                        counts.flags[name],
+                        counts.get(name, True),
                         bool(cleaned.get(name)),
                     )
                     for name in FLAG_FILTERS
@@ -293,56 +283,23 @@ class ActorFilter(django_filters.FilterSet):
         ]
         return Facets(groups=groups, result_count=counts.results)
 
-    def _sector_counts(self) -> dict[int, int]:
+    def _sector_counts(self) -> dict:
         """Sector id → results in it, the other filters applied (many-to-many: its own query)."""
-        return dict(
-            Actor.sectors.through.objects.filter(actor__in=self._filtered_except("bransje"))
-            .order_by()
-            .values_list("sector_id")
-            .annotate(n=Count("actor_id"))
+        return count_related(
+            Actor.sectors.through, "actor_id", "sector_id", self.filtered_except("bransje")
         )
 
-    def _column_counts(self) -> _ColumnCounts:
-        """Counts for the groups that are columns of the actor, and the number of results.
-
-        Municipality, kind and the two flags are columns, so one GROUP BY over all four
-        (a few hundred rows at most) gives every count for them, and the number of
-        results, by adding up in Python the rows each count should include.
-        """
+    def _column_counts(self) -> ColumnCounts:
+        """Municipality, kind and the flags: one GROUP BY over them (portal/facets.py)."""
         cleaned = self.cleaned
-        municipality_ids = {
-            m.pk for m in self.municipalities if m.slug in (cleaned.get("kommune") or [])
+        chosen = {
+            "kommune": {
+                m.pk for m in self.municipalities if m.slug in (cleaned.get("kommune") or [])
+            },
+            "type": set(cleaned.get("type") or []),
+            **{name: {True} if cleaned.get(name) else set() for name in FLAG_FILTERS},
         }
-        kinds = set(cleaned.get("type") or [])
-        flags_wanted = {name: bool(cleaned.get(name)) for name in FLAG_FILTERS}
-        rows = list(
-            self._filtered_except("kommune", "type", *FLAG_FILTERS)
-            .values_list("municipality_id", "kind", *FLAG_FILTERS.values())
-            .annotate(n=Count("pk"))
+        rows = self.filtered_except("kommune", "type", *FLAG_FILTERS).annotate(
+            has_open_opportunities=_open_opportunities()
         )
-
-        def matches(row: tuple, skip: str = "") -> bool:
-            municipality_id, kind, collaboration, hire, _n = row
-            return (
-                (skip == "kommune" or not municipality_ids or municipality_id in municipality_ids)
-                and (skip == "type" or not kinds or kind in kinds)
-                and (skip == "samarbeid" or not flags_wanted["samarbeid"] or collaboration)
-                and (skip == "booking" or not flags_wanted["booking"] or hire)
-            )
-
-        counts = _ColumnCounts()
-        for row in rows:
-            municipality_id, kind, collaboration, hire, n = row
-            if matches(row, skip="kommune"):
-                counts.municipality[municipality_id] = (
-                    counts.municipality.get(municipality_id, 0) + n
-                )
-            if matches(row, skip="type"):
-                counts.kind[kind] = counts.kind.get(kind, 0) + n
-            if collaboration and matches(row, skip="samarbeid"):
-                counts.flags["samarbeid"] += n
-            if hire and matches(row, skip="booking"):
-                counts.flags["booking"] += n
-            if matches(row):
-                counts.results += n
-        return counts
+        return count_columns(rows, COLUMNS, chosen)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from actors.filters import ActorFilter
 from actors.models import Actor, ActorImage
 from actors.structured_data import actor_json_ld
+from opportunities.querysets import open_opportunities_exist
 from portal import fragments
 
 PAGE_SIZE = 24
@@ -24,7 +25,17 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
-DIRECTORY_STATE = ("q", "kommune", "bransje", "type", "samarbeid", "booking", "sortering", "side")
+DIRECTORY_STATE = (
+    "q",
+    "kommune",
+    "bransje",
+    "type",
+    "samarbeid",
+    "booking",
+    "muligheter",
+    "sortering",
+    "side",
+)
 
 
 @require_GET
@@ -57,6 +68,7 @@ def actor_detail(request, slug: str):
     # Unpublished profiles are a 404 for everyone but their owner and coordinators.
     actor = get_object_or_404(
         Actor.objects.visible_to(request.user)
+        .annotate(has_open_opportunities=open_opportunities_exist(actor_id="pk"))
         .select_related("municipality", "owner")
         .prefetch_related(
             "sectors",
@@ -73,5 +85,11 @@ def actor_detail(request, slug: str):
             "hidden_contact": actor.has_hidden_contact_for(request.user),
             "json_ld": actor_json_ld(actor, request),
             "is_owner": request.user.is_authenticated and actor.owner_id == request.user.pk,
+            # Asked for only when there are any: a profile without costs no query more.
+            "open_opportunities": (
+                list(actor.opportunities.open().newest().select_related("municipality"))
+                if actor.has_open_opportunities
+                else []
+            ),
         },
     )

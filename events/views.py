@@ -33,6 +33,7 @@ from events.services import (
     register,
 )
 from events.structured_data import event_json_ld
+from opportunities.querysets import open_opportunities_exist
 from portal import fragments, ratelimit
 from portal.client_address import client_address
 from portal.permissions import coordinator_required, is_member
@@ -141,6 +142,7 @@ def _event_for(request: HttpRequest, slug: str) -> Event:
     return get_object_or_404(
         Event.objects.visible_to(request.user)
         .with_counts()
+        .annotate(has_open_opportunities=open_opportunities_exist(events="pk"))
         .select_related("venue", "municipality"),
         slug=slug,
     )
@@ -174,6 +176,12 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "closed_reason": closed_reason,
             "participants": participants,
             "json_ld": event_json_ld(event),
+            # Asked for only when there are any: an event without costs no query more.
+            "open_opportunities": (
+                list(event.opportunities.open().newest().for_cards())
+                if getattr(event, "has_open_opportunities", False)
+                else []
+            ),
         },
         status=getattr(form, "status", 200),
     )

@@ -12,11 +12,26 @@ from portal.permissions import is_coordinator
 
 # Opportunity.Status.OPEN (the models import it from here: the QuerySet comes first).
 OPEN = "open"
+# Opportunity.Kind.OPEN_CALL and GIG: what buyers ask the region for, shown on the home page.
+HOME_KINDS = ("open_call", "gig")
 
 
 def today():
     """The date in the portal's time zone (Europe/Oslo): a deadline lasts the whole day."""
     return timezone.localdate()
+
+
+def open_opportunities_exist(**outer: str) -> models.Exists:
+    """An expression for other models' queries: "has at least one open opportunity".
+
+    `open_opportunities_exist(actor_id="pk")` for actors, `(events="pk")` for events:
+    annotate with it to list them only where there are any, or filter by it, without
+    a query of its own.
+    """
+    from opportunities.models import Opportunity
+
+    links = {field: models.OuterRef(ref) for field, ref in outer.items()}
+    return models.Exists(Opportunity.objects.open().filter(**links).values("pk"))
 
 
 class OpportunityQuerySet(models.QuerySet):
@@ -52,6 +67,15 @@ class OpportunityQuerySet(models.QuerySet):
 
     def newest(self) -> "OpportunityQuerySet":
         return self.order_by("-created_at", "-id")
+
+    def for_home(self) -> "OpportunityQuerySet":
+        """The home page's pick: featured ones and open calls or paid gigs, featured first."""
+        wanted = models.Q(featured=True) | models.Q(kind__in=HOME_KINDS)
+        return self.filter(wanted).order_by("-featured", "-created_at", "-id")
+
+    def for_cards(self) -> "OpportunityQuerySet":
+        """What an opportunity card shows (poster, place), in the one query of the list."""
+        return self.select_related("actor", "municipality")
 
 
 class AnswerQuerySet(models.QuerySet):

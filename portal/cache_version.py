@@ -2,7 +2,7 @@
 
 Caches shared by everyone (the directory's results and facet counts, the home
 page's lists, the anonymous page cache, the typo lexicon) put the version in their
-keys, so a change to an actor, sector, image or event is visible on the very next
+keys, so a change to an actor, sector, image, event or opportunity is visible on the very next
 request: the old entries are simply never asked for again and expire.
 
 The version lives in the default cache: Redis when REDIS_URL is set, shared by
@@ -31,6 +31,7 @@ WATCHED = (
     "events.Event",
     "events.Registration",
     "events.Speaker",
+    "opportunities.Opportunity",
 )
 
 
@@ -70,3 +71,6 @@ def connect() -> None:
         post_delete.connect(bump, sender=model, dispatch_uid=f"data-version-delete-{label}")
     sectors = apps.get_model("actors.Actor").sectors.through
     m2m_changed.connect(bump, sender=sectors, dispatch_uid="data-version-sectors")
+    opportunity = apps.get_model("opportunities.Opportunity")
+    for through in (opportunity.sectors.through, opportunity.events.through):
+        m2m_changed.connect(bump, sender=through, dispatch_uid=f"data-version-{through.__name__}")

@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string, select_template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -12,23 +13,32 @@ from django.views.decorators.http import require_GET
 
 from actors.models import Actor
 from events.models import Event
+from opportunities.models import Opportunity
 from portal import fragments
 from portal.site import absolute_url
+
+HOME_OPPORTUNITIES = 3
 
 
 @require_GET
 def home(request):
-    # The same for everyone: shared between users (portal/fragments.py).
-    body = fragments.shared("home", "", lambda: _home_body(request))
+    # The same for everyone: shared between users (portal/fragments.py). The date is in
+    # the key: an opportunity leaves the page when its deadline passes, with no write.
+    body = fragments.shared("home", timezone.localdate().isoformat(), lambda: _home_body(request))
     return render(request, "portal/home.html", {"body": body})
 
 
 def _home_body(request) -> str:
     newest_actors = Actor.objects.published().newest().for_cards()[:6]
     upcoming_events = Event.objects.published().upcoming().for_cards()[:3]
+    opportunities = Opportunity.objects.open().for_home().for_cards()[:HOME_OPPORTUNITIES]
     return render_to_string(
         "portal/includes/home_body.html",
-        {"newest_actors": newest_actors, "upcoming_events": upcoming_events},
+        {
+            "newest_actors": newest_actors,
+            "upcoming_events": upcoming_events,
+            "opportunities": opportunities,
+        },
         request=request,
     )
 

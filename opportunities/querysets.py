@@ -6,6 +6,7 @@ yesterday's open call as open.
 """
 
 from django.db import models
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from portal.permissions import is_coordinator
@@ -72,6 +73,39 @@ class OpportunityQuerySet(models.QuerySet):
         """The home page's pick: featured ones and open calls or paid gigs, featured first."""
         wanted = models.Q(featured=True) | models.Q(kind__in=HOME_KINDS)
         return self.filter(wanted).order_by("-featured", "-created_at", "-id")
+
+    # Coordinator actions (the admin): one UPDATE each, whatever the number chosen, one
+    # history record per opportunity that really changed, and the shared caches told.
+    def feature(self) -> int:
+        return self._set(featured=True)
+
+    def unfeature(self) -> int:
+        return self._set(featured=False)
+
+    def hide(self) -> int:
+        return self._set(hidden=True)
+
+    def unhide(self) -> int:
+        return self._set(hidden=False)
+
+    def close(self) -> int:
+        return self._set(status="closed", also={"closed_at": Now()})
+
+    def _set(self, *, also: dict | None = None, **values) -> int:
+        from portal.cache_version import bump
+        from portal.history import record_bulk_change
+
+        changing = list(self.exclude(**values).values_list("pk", flat=True))
+        if changing:
+            self.model._default_manager.filter(pk__in=changing).update(
+                updated_at=Now(), **values, **(also or {})
+            )
+            record_bulk_change(self.model, changing)
+            bump()  # update() sends no signals
+        return len(changing)
+
+    def with_answer_counts(self) -> "OpportunityQuerySet":
+        return self.annotate(answer_count=models.Count("answers", distinct=True))
 
     def for_cards(self) -> "OpportunityQuerySet":
         """What an opportunity card shows (poster, place), in the one query of the list."""

@@ -7,7 +7,7 @@ the admin.
 """
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -204,7 +204,7 @@ def my_opportunities_context(request: HttpRequest) -> dict:
         "my_opportunities": list(
             Opportunity.objects.posted_by(request.user)
             .select_related("actor")
-            .annotate(answer_count=Count("answers"))
+            .with_answer_counts()
             .newest()
         ),
         "has_profile": Actor.objects.owned_by(request.user).exists(),

@@ -2,7 +2,8 @@
 
 Each app owns its demo data (`<app>/demo_data.py`) and the code that writes it
 (`<app>/demo.py`, a `seed` function); this command calls them in dependency order:
-the events are held at the demo actors' venues.
+the events are held at the demo actors' venues, and the demo actors post the
+opportunities (some linked to the events).
 """
 
 from django.core.management.base import BaseCommand
@@ -10,10 +11,14 @@ from django.db import transaction
 
 from actors import demo as actors_demo
 from events import demo as events_demo
+from opportunities import demo as opportunities_demo
 
 
 class Command(BaseCommand):
-    help = "Fyller databasen med demodata (aktører og arrangementer). Kan kjøres flere ganger."
+    help = (
+        "Fyller databasen med demodata (aktører, arrangementer og samarbeidsmuligheter). "
+        "Kan kjøres flere ganger."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -27,6 +32,12 @@ class Command(BaseCommand):
             type=int,
             default=0,
             help="Legg i tillegg til så mange syntetiske arrangementer (for ytelsestester).",
+        )
+        parser.add_argument(
+            "--opportunities",
+            type=int,
+            default=0,
+            help="Legg i tillegg til så mange syntetiske samarbeidsmuligheter (for ytelsestester).",
         )
         parser.add_argument(
             "--registrations",
@@ -44,4 +55,6 @@ class Command(BaseCommand):
                 events=options["events"],
                 registrations=options["registrations"],
             )
+        with transaction.atomic():
+            opportunities_demo.seed(stdout=self.stdout, opportunities=options["opportunities"])
         self.stdout.write(self.style.SUCCESS("Demodata er på plass."))

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
 from actors.admin_forms import ActorAdminForm
+from actors.admin_import import ActorImportMixin
 from actors.forms import ActorImageForm, ActorImageFormSet
+from actors.imports import COLUMNS as ACTOR_COLUMNS
 from actors.member_admin import StaleFilter, approve_profiles, hide_with_reason
 from actors.models import Actor, ActorImage, Municipality, Sector
 from portal.admin_export import ExportListMixin
@@ -48,34 +50,13 @@ class ActorImageInline(admin.TabularInline):
         return format_html('<img src="{}" width="120" alt="{}">', image.small.url, image.alt_text)
 
 
-def _yes(value: bool) -> str:
-    return str(_("Ja")) if value else ""
-
-
-# The columns of the actor export (and of a spreadsheet the import would read back).
-ACTOR_EXPORT_COLUMNS = [
-    (_("Navn"), lambda a: a.name),
-    (_("Adressenavn"), lambda a: a.slug),
-    (_("Type"), lambda a: str(a.get_kind_display())),
-    (_("Status"), lambda a: str(a.get_status_display())),
-    (_("Kommune"), lambda a: a.municipality.name),
-    (_("Bransjer"), lambda a: ", ".join(s.name for s in a.sectors.all())),
-    (_("Organisasjonsnummer"), lambda a: a.org_number),
-    (_("Kort presentasjon"), lambda a: a.pitch),
-    (_("Nettside"), lambda a: a.website),
-    (_("Kontaktperson"), lambda a: a.contact_person),
-    (_("E-post"), lambda a: a.email),
-    (_("Telefon"), lambda a: a.phone),
-    (_("Adresse"), lambda a: a.address),
-    (_("Postnummer"), lambda a: a.postal_code),
-    (_("Poststed"), lambda a: a.postal_place),
-    (_("Åpen for samarbeid"), lambda a: _yes(a.open_for_collaboration)),
-    (_("Kan leies inn"), lambda a: _yes(a.available_for_hire)),
-]
+# The columns of the actor export, the same the import reads back (actors/imports.py).
+ACTOR_EXPORT_COLUMNS = [(label, get) for _field, label, get in ACTOR_COLUMNS]
 
 
 @admin.register(Actor)
-class ActorAdmin(ExportListMixin, HistoryAdmin):
+class ActorAdmin(ActorImportMixin, ExportListMixin, HistoryAdmin):
+    change_list_template = "admin/actors/actor/change_list.html"
     export_columns = ACTOR_EXPORT_COLUMNS
     export_filename = "aktorer"
 

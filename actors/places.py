@@ -2,7 +2,8 @@
 
 Used where a place typed by a person must become a municipality: the directory's
 search box ("jazz Kløfta" means jazz actors in Ullensaker) and spreadsheet imports
-(a "Poststed" column). A plain table, so a missing village is one line to add.
+(a "Kommune", "Poststed" or "Postnummer" column). Plain tables, so a missing village
+or postal code is one line to add.
 
 Names are compared folded (see `fold`): case, accents, æ/ø/å and their spellings
 on a keyboard without them ("Aarnes", "Kloefta", "Arnes") do not matter.
@@ -68,6 +69,20 @@ MUNICIPALITY_NAMES = {
     "hurdal": "Hurdal",
     "nes": "Nes",
 }
+# municipality slug → its postal codes (Posten's register; post-box codes included).
+POSTAL_CODES: dict[str, tuple[str, ...]] = {
+    "ullensaker": (
+        "2040", "2041", "2050", "2051", "2052", "2053", "2054", "2055", "2056", "2057",
+        "2058", "2060", "2061", "2066", "2067", "2068", "2069",
+    ),
+    "eidsvoll": ("2070", "2071", "2072", "2073", "2074", "2076", "2080", "2081", "2092", "2093"),
+    "nannestad": ("2030", "2031", "2032", "2033", "2034"),
+    "gjerdrum": ("2022", "2024"),
+    "hurdal": ("2090", "2091"),
+    "nes": ("2150", "2151", "2160", "2161", "2162", "2163", "2164", "2165", "2166", "2170"),
+}  # fmt: skip
+_POSTAL_INDEX = {code: slug for slug, codes in POSTAL_CODES.items() for code in codes}
+
 # Longest place names have two words ("Eidsvoll verk").
 MAX_PLACE_WORDS = 2
 
@@ -100,6 +115,11 @@ def municipality_of(place: str) -> str | None:
     """The municipality slug of a place or postal place, or None: "Eidsvoll Verk" → "eidsvoll"."""
     found = _INDEX.get(" ".join(_WORD.findall(fold(place))))
     return found[0] if found else None
+
+
+def municipality_of_postal_code(code: str) -> str | None:
+    """The municipality slug of a postal code in the region, or None: "2050" → "ullensaker"."""
+    return _POSTAL_INDEX.get((code or "").strip())
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext, pgettext
 
 from actors.admin_forms import ActorAdminForm
 from actors.admin_import import ActorImportMixin
+from actors.admin_merge import merge_two
 from actors.forms import ActorImageForm, ActorImageFormSet
 from actors.imports import COLUMNS as ACTOR_COLUMNS
 from actors.member_admin import StaleFilter, approve_profiles, hide_with_reason
@@ -104,7 +105,7 @@ class ActorAdmin(ActorImportMixin, ExportListMixin, HistoryAdmin):
         "reminded_at",
         "public_link",
     ]
-    actions = [approve_profiles, "publish", hide_with_reason, "hide", "send_to_review"]
+    actions = [approve_profiles, "publish", hide_with_reason, "hide", "send_to_review", merge_two]
     fieldsets = [
         (
             None,

@@ -422,10 +422,12 @@ class SearchWord(models.Model):
 # Models kept in modules of their own, registered with the app here.
 from actors.claims import ClaimRequest  # noqa: E402
 from actors.contact import ContactMessage  # noqa: E402
+from actors.redirects import ActorRedirect  # noqa: E402
 
 __all__ = [
     "Actor",
     "ActorImage",
+    "ActorRedirect",
     "ClaimRequest",
     "ContactMessage",
     "Municipality",

@@ -1,11 +1,12 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from actors.filters import ActorFilter
-from actors.models import Actor, ActorImage
+from actors.models import Actor, ActorImage, ActorRedirect
 from actors.structured_data import actor_json_ld
 from opportunities.querysets import open_opportunities_exist
 from portal import fragments
@@ -66,16 +67,23 @@ def _directory_body(request) -> str:
 @require_GET
 def actor_detail(request, slug: str):
     # Unpublished profiles are a 404 for everyone but their owner and coordinators.
-    actor = get_object_or_404(
-        Actor.objects.visible_to(request.user)
-        .annotate(has_open_opportunities=open_opportunities_exist(actor_id="pk"))
-        .select_related("municipality", "owner")
-        .prefetch_related(
-            "sectors",
-            Prefetch("images", queryset=ActorImage.objects.order_by("role", "position", "pk")),
-        ),
-        slug=slug,
-    )
+    try:
+        actor = get_object_or_404(
+            Actor.objects.visible_to(request.user)
+            .annotate(has_open_opportunities=open_opportunities_exist(actor_id="pk"))
+            .select_related("municipality", "owner")
+            .prefetch_related(
+                "sectors",
+                Prefetch("images", queryset=ActorImage.objects.order_by("role", "position", "pk")),
+            ),
+            slug=slug,
+        )
+    except Http404:
+        # A profile merged into another (actors/merging.py): its old address moves for good.
+        moved = ActorRedirect.objects.select_related("actor").filter(old_slug=slug).first()
+        if moved is None or Actor.objects.filter(slug=slug).exists():
+            raise
+        return redirect(moved.actor, permanent=True)
     return render(
         request,
         "actors/actor_detail.html",

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext, pgettext
 from actors.admin_forms import ActorAdminForm
 from actors.admin_import import ActorImportMixin
 from actors.admin_merge import merge_two
-from actors.forms import ActorImageForm, ActorImageFormSet
+from actors.forms import ActorImageForm, ActorImageFormSet, ask_to_reselect_uploads
 from actors.imports import COLUMNS as ACTOR_COLUMNS
 from actors.member_admin import StaleFilter, approve_profiles, hide_with_reason
 from actors.models import Actor, ActorImage, Municipality, Sector
@@ -161,6 +161,13 @@ class ActorAdmin(ActorImportMixin, ExportListMixin, HistoryAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("sectors")
+
+    def render_change_form(self, request: HttpRequest, context, *args, **kwargs):
+        # Shown again after a POST only when something had an error: chosen files are gone.
+        if request.method == "POST":
+            for inline in context.get("inline_admin_formsets", []):
+                ask_to_reselect_uploads(inline.formset)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("Bransjer"))
     def sector_list(self, actor: Actor) -> str:

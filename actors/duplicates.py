@@ -3,8 +3,8 @@
 Three signs, each enough on its own: the same organisation number, the same e-mail
 address, or a very similar name in the same municipality ("Nes keramikk" and
 "Nes Keramikk AS"). The admin's form warns with a link to the existing profile and
-lets the coordinator save anyway; the members' profile form and an import can call
-find_duplicates() the same way.
+lets the coordinator save anyway; the members' profile form (actors/profile_forms.py)
+and the spreadsheet import (actors/imports.py) call find_duplicates() the same way.
 
 One query: the candidates sharing the number, the address or the municipality.
 Names are compared in Python with rapidfuzz on folded names without company
@@ -61,7 +61,7 @@ def find_duplicates(
     if not signs:
         return []
     candidates = Actor.objects.filter(signs).only(
-        "pk", "name", "slug", "org_number", "email", "municipality_id"
+        "pk", "name", "slug", "org_number", "email", "municipality_id", "status"
     )
     if exclude_pk is not None:
         candidates = candidates.exclude(pk=exclude_pk)

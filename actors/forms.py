@@ -160,6 +160,21 @@ class ActorImageForm(forms.ModelForm):
         return image
 
 
+RESELECT = _(
+    "Bildet «%(name)s» er ikke lagret ennå, og nettleseren kan ikke beholde filen når "
+    "siden vises på nytt. Velg bildefilen igjen før du lagrer."
+)
+
+
+def ask_to_reselect_uploads(images: forms.BaseFormSet) -> None:
+    """When a page with chosen image files is shown again (an error elsewhere, a preview),
+    the browser has dropped the files: say so next to each one, instead of losing it silently."""
+    for form in images.forms:
+        upload = form.files.get(form.add_prefix("upload"))
+        if upload and not form.has_error("upload"):
+            form.add_error("upload", RESELECT % {"name": upload.name})
+
+
 class ActorImageFormSet(forms.BaseInlineFormSet):
     """At most one logo among the images sent together (the forms only see the database)."""
 

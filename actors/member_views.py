@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from actors import services
+from actors.forms import ask_to_reselect_uploads
 from actors.links import BadLink, actor_from_approve_token, actor_from_still_correct_token
 from actors.models import Actor
 from actors.profile_forms import ClaimForm, ContactForm, ProfileForm, ProfileImageFormSet
@@ -67,6 +68,8 @@ def profile_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _form_page(request, form, images, *, preview: bool = False, actor=None) -> HttpResponse:
+    if request.method == "POST":
+        ask_to_reselect_uploads(images)
     context = {"form": form, "images": images, "actor": actor, "preview": None}
     if preview:
         # An unsaved copy with what was typed; nothing is stored until "Lagre".

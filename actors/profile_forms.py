@@ -10,8 +10,10 @@ from typing import Any, cast
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from actors.duplicates import find_duplicates
 from actors.forms import ActorForm, ActorImageForm, ActorImageFormSet
 from actors.models import Actor, ActorImage, Sector
 from portal.validators import validate_multiline, validate_single_line
@@ -38,7 +40,17 @@ HELP_TEXTS = {
 
 
 class ProfileForm(ActorForm):
-    """A member's own profile: everything but the address name, owner and status."""
+    """A member's own profile: everything but the address name, owner and status.
+
+    Warns before saving a likely duplicate (actors/duplicates.py), as the admin does,
+    pointing to the existing profile's public page, where its owner can ask to take it
+    over; profiles the member may not see are not named.
+    """
+
+    not_duplicate = forms.BooleanField(
+        label=_("Dette er en annen aktør: lagre likevel"),
+        required=False,
+    )
 
     class Meta(ActorForm.Meta):
         fields = [
@@ -64,6 +76,48 @@ class ProfileForm(ActorForm):
         self.fields["pitch"].error_messages["required"] = _("Skriv en kort presentasjon.")
         self.fields["kind"].error_messages["required"] = _("Velg hva slags aktør du er.")
         self.fields["municipality"].error_messages["required"] = _("Velg kommune.")
+        self.duplicate_warning = False
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.errors or cleaned.get("not_duplicate"):
+            return cleaned
+        duplicates = find_duplicates(
+            name=cleaned.get("name", ""),
+            municipality=cleaned.get("municipality"),
+            org_number=cleaned.get("org_number", ""),
+            email=cleaned.get("email", ""),
+            exclude_pk=self.instance.pk,
+        )
+        if not duplicates:
+            return cleaned
+        self.duplicate_warning = True
+        public = [d for d in duplicates if d.actor.status == Actor.Status.PUBLISHED]
+        message: str
+        if public:
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a> ({})',
+                ((d.actor.get_absolute_url(), d.actor.name, d.reason) for d in public),
+            )
+            message = format_html(
+                "{} {}. {}",
+                _("Det finnes allerede en profil som kan være den samme:"),
+                links,
+                _(
+                    "Er den din, kan du be om å overta den fra profilsiden i stedet for å lage "
+                    "en ny. Er det en annen aktør, kryss av for «Lagre likevel» og send på nytt."
+                ),
+            )
+        else:
+            message = str(
+                _(
+                    "Det finnes allerede en profil med samme organisasjonsnummer, e-postadresse "
+                    "eller nesten samme navn i samme kommune. Ta kontakt med koordinatorene, "
+                    "eller kryss av for «Lagre likevel» hvis det er en annen aktør."
+                )
+            )
+        raise forms.ValidationError(message, code="duplicate")
 
 
 class ProfileImageForm(ActorImageForm):

@@ -17,6 +17,21 @@ from portal.permissions import is_coordinator
 REMIND_EVERY = timedelta(days=30)
 
 
+def not_confirmed_since(cutoff) -> models.Q:
+    """Owned profiles nobody has confirmed or changed since `cutoff`, as a condition."""
+    return models.Q(owner__isnull=False, updated_at__lt=cutoff) & (
+        models.Q(confirmed_at__isnull=True) | models.Q(confirmed_at__lt=cutoff)
+    )
+
+
+def stale_condition(now=None) -> models.Q:
+    """A stale profile (see ActorQuerySet.stale()), for aggregates that count them."""
+    from accounts.retention import months_before
+
+    months = settings.RETENTION["profile_reminder_after_months"]
+    return not_confirmed_since(months_before(now or timezone.now(), months))
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def places(self) -> "MunicipalityQuerySet":
         """Real municipalities, for the directory's and the calendar's filters."""
@@ -120,17 +135,15 @@ class ActorQuerySet(models.QuerySet):
 
     def not_confirmed_since(self, cutoff) -> "ActorQuerySet":
         """Owned profiles nobody has confirmed or changed since `cutoff`."""
-        return self.filter(owner__isnull=False, updated_at__lt=cutoff).filter(
-            models.Q(confirmed_at__isnull=True) | models.Q(confirmed_at__lt=cutoff)
-        )
+        return self.filter(not_confirmed_since(cutoff))
 
     def stale(self, now=None) -> "ActorQuerySet":
         """Published profiles whose owner is due to be asked whether they are still right
-        (settings.RETENTION["profile_reminder_after_months"], as the privacy statement says)."""
-        from accounts.retention import months_before
+        (settings.RETENTION["profile_reminder_after_months"], as the privacy statement says).
 
-        months = settings.RETENTION["profile_reminder_after_months"]
-        return self.published().not_confirmed_since(months_before(now or timezone.now(), months))
+        The one definition of a stale profile: the admin's filter, the reminders and the
+        statistics page (stale_condition) count the same profiles."""
+        return self.published().filter(stale_condition(now))
 
     def due_reminder(self, now=None) -> "ActorQuerySet":
         """Stale profiles whose owner has not been reminded within REMIND_EVERY."""

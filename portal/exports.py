@@ -13,7 +13,11 @@ as a live formula that leaks the sheet when clicked (OWASP "CSV injection").
   the cell keeps it text; characters that XML cannot hold (NUL and other C0
   controls) are removed instead of crashing the export.
 
-Numbers, dates and ``None`` are written as they are: they cannot be formulas.
+Numbers, dates and ``None`` are written as they are: they cannot be formulas. In CSV,
+numbers with decimals are written the way the language's spreadsheets read them: a
+Norwegian Excel or LibreOffice reads "12,5" as a number and "12.5" as text (or the
+date 12 May), so the Norwegian CSV has a decimal comma, the English one a point
+(the cells are separated by semicolons, so the comma is safe). XLSX holds real numbers.
 
 Usage (from an admin action or a view)::
 
@@ -31,9 +35,11 @@ not HTTP responses (a management command, an e-mail attachment).
 import csv
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import IO, Any
 
 from django.http import HttpResponse
+from django.utils.formats import number_format
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -54,6 +60,8 @@ def csv_cell(value: Any) -> Any:
     """The value as a CSV cell that no spreadsheet evaluates."""
     if value is None:
         return ""
+    if isinstance(value, float | Decimal) and not isinstance(value, bool):
+        return number_format(value, use_l10n=True)
     if not isinstance(value, int | float | str):
         value = str(value)  # lazy translations, dates, decimals
     if is_formula_like(value):

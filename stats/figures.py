@@ -6,7 +6,8 @@ held with their counts, and participants per event and home municipality. Everyt
 else (shares, per-event municipality counts, totals) is arithmetic on those rows.
 
 Definitions, as the page explains them:
-- actors: published profiles now; "stale" when not updated for STALE_AFTER_DAYS;
+- actors: published profiles now; "stale" as everywhere else (ActorQuerySet.stale():
+  an owned profile nobody has confirmed or changed for the reminder period);
 - new profiles: published for the first time within the period, per quarter;
 - events held: published (not cancelled) events that started in the period and have ended;
 - registrations: confirmed places; participants: those checked in as attended (møtt);
@@ -17,8 +18,8 @@ Definitions, as the page explains them:
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import formats, timezone
@@ -28,10 +29,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from actors.models import Actor, Municipality, Sector
+from actors.querysets import stale_condition
 from events.models import Event, Registration
 from stats.period import Period
-
-STALE_AFTER_DAYS = 365
 
 
 @dataclass
@@ -80,7 +80,7 @@ def actor_tables(period: Period, now) -> list[Table]:
     totals = published.aggregate(
         total=Count("pk"),
         open=Count("pk", filter=Q(open_for_collaboration=True)),
-        stale=Count("pk", filter=Q(updated_at__lt=now - timedelta(days=STALE_AFTER_DAYS))),
+        stale=Count("pk", filter=stale_condition(now)),
     )
     municipalities = Municipality.objects.annotate(
         n=Count("actors", filter=Q(actors__status=Actor.Status.PUBLISHED))
@@ -97,14 +97,15 @@ def actor_tables(period: Period, now) -> list[Table]:
             _("Aktører i katalogen nå"),
             _(
                 "Publiserte aktører, hvor mange som er åpne for samarbeid, og hvor mange "
-                "profiler som ikke er oppdatert på %(days)d dager."
+                "profiler eieren ikke har oppdatert eller bekreftet på %(months)d måneder "
+                "(de samme som får påminnelse)."
             )
-            % {"days": STALE_AFTER_DAYS},
+            % {"months": settings.RETENTION["profile_reminder_after_months"]},
             [_("Tall"), _("Antall"), _("Andel (%)")],
             [
                 [_("Publiserte aktører"), count, share(count, count)],
                 [_("Åpne for samarbeid"), open_, share(open_, count)],
-                [_("Ikke oppdatert på et år"), stale, share(stale, count)],
+                [_("Ikke oppdatert eller bekreftet"), stale, share(stale, count)],
             ],
             percent_columns=(2,),
         ),

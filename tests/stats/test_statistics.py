@@ -13,7 +13,15 @@ from events import demo
 from events.models import Event, Registration
 from stats import figures
 from stats.period import Period
-from tests.factories import make_actor, make_event, make_registration, municipality, oslo
+from tests.factories import (
+    make_actor,
+    make_coordinator,
+    make_event,
+    make_member,
+    make_registration,
+    municipality,
+    oslo,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -195,7 +203,13 @@ def directory():
     )
     make_actor("B", municipality="ullensaker", sectors=["musikk"], kind=Actor.Kind.COMPANY)
     make_actor("C", municipality="nes", sectors=["design"], kind=Actor.Kind.COMPANY)
-    old = make_actor("D", municipality="eidsvoll", sectors=["musikk"], open_for_collaboration=True)
+    old = make_actor(
+        "D",
+        municipality="eidsvoll",
+        sectors=["musikk"],
+        open_for_collaboration=True,
+        owner=make_member("eier-d"),
+    )
     make_actor("Utkast", municipality="nes", status=Actor.Status.DRAFT)  # never counted
     Actor.objects.filter(pk=old.pk).update(
         updated_at=timezone.now() - timedelta(days=400),
@@ -209,7 +223,7 @@ def test_actor_figures_are_counted_by_hand(directory):
     assert table(tables, "aktorer-nokkeltall").rows == [
         ["Publiserte aktører", 4, 100.0],
         ["Åpne for samarbeid", 2, 50.0],
-        ["Ikke oppdatert på et år", 1, 25.0],
+        ["Ikke oppdatert eller bekreftet", 1, 25.0],
     ]
     by_municipality = dict(table(tables, "aktorer-kommune").rows)
     assert (by_municipality["Ullensaker"], by_municipality["Nes"]) == (2, 1)
@@ -299,6 +313,26 @@ def test_each_figure_has_a_chart_with_title_and_description_and_a_table(
     assert "Samarbeidstorget" in html
 
 
+def test_stale_profiles_are_the_ones_the_admin_filter_and_the_reminders_count(
+    coordinator_client,
+):
+    long_ago = timezone.now() - timedelta(days=400)
+    owner = make_member("eier")
+    stale = make_actor("Glemt", owner=owner)
+    confirmed = make_actor("Bekreftet nylig", owner=owner)
+    unowned = make_actor("Uten eier")  # nobody to remind: not stale
+    Actor.objects.filter(pk__in=[stale.pk, confirmed.pk, unowned.pk]).update(updated_at=long_ago)
+    Actor.objects.filter(pk=confirmed.pk).update(confirmed_at=timezone.now() - timedelta(days=20))
+
+    tables = figures.compute(period("2024-01-01", "2024-12-31"))["actors"]
+    admin_list = coordinator_client.get("/admin/actors/actor/", {"utdatert": "ja"})
+
+    counted = {row[0]: row[1] for row in table(tables, "aktorer-nokkeltall").rows}
+    assert counted["Ikke oppdatert eller bekreftet"] == 1
+    assert [a.name for a in admin_list.context["cl"].result_list] == ["Glemt"]
+    assert list(Actor.objects.stale()) == [stale]
+
+
 def test_csv_and_xlsx_downloads_hold_the_table(coordinator_client, demo_events):
     query = {"fra": "2024-01-01", "til": "2024-12-31", "tabell": "arrangementer"}
 
@@ -350,3 +384,16 @@ def test_walk_ins_count_as_participants_but_not_as_no_shows(coordinator_client):
     assert row[8] == 50.0  # the walk-in from Nes
     assert row[10] == 1  # walk-ins
     assert dict(table(computed["events"], "deltakere-kommune").rows)["Nes"] == 1
+
+
+def test_csv_percentages_have_the_decimal_mark_a_spreadsheet_in_that_language_reads(
+    coordinator_client, english, directory
+):
+    query = {"fra": "2024-01-01", "til": "2024-12-31", "tabell": "aktorer-nokkeltall"}
+    english.force_login(make_coordinator("koordinator-en"))
+
+    norwegian = coordinator_client.get(URL, {**query, "format": "csv"}).content.decode("utf-8-sig")
+    in_english = english.get(URL, {**query, "format": "csv"}).content.decode("utf-8-sig")
+
+    assert "Åpne for samarbeid;2;50,0" in norwegian.splitlines()
+    assert "Open for collaboration;2;50.0" in in_english.splitlines()

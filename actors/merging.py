@@ -18,7 +18,9 @@ The kept profile is saved the ordinary way, so the search index follows
 (Actor.save() and actors/signals.py); the other's index rows go with it.
 """
 
-from django.db import transaction
+from contextlib import suppress
+
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from actors.models import Actor, ActorImage, ActorRedirect, ClaimRequest
@@ -92,9 +94,21 @@ def _move_claims(keep: Actor, remove: Actor) -> None:
 
 
 def _move_related(keep: Actor, remove: Actor) -> None:
-    """Every foreign key to the removed profile now points to the kept one."""
+    """Every foreign key to the removed profile now points to the kept one.
+
+    A row that would break a unique rule (both profiles answered the same
+    opportunity) stays with the removed profile and goes the way its relation says
+    on delete: the kept profile already has its own such row.
+    """
     for relation in Actor._meta.related_objects:
         if not relation.one_to_many or relation.related_model is ActorImage:
             continue
         name = relation.field.name
-        relation.related_model._base_manager.filter(**{name: remove}).update(**{name: keep})
+        rows = relation.related_model._base_manager.filter(**{name: remove})
+        try:
+            with transaction.atomic():
+                rows.update(**{name: keep})
+        except IntegrityError:
+            for pk in rows.values_list("pk", flat=True):
+                with suppress(IntegrityError), transaction.atomic():
+                    rows.filter(pk=pk).update(**{name: keep})

@@ -150,3 +150,26 @@ def test_members_cannot_merge(member_client, pair):
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
     assert Actor.objects.count() == 2
+
+
+def test_opportunities_and_answers_move_and_a_double_answer_stays_single(
+    coordinator_client, pair
+):
+    from opportunities.models import Answer
+    from tests.factories import make_opportunity
+
+    keep, remove = pair
+    posted = make_opportunity(remove)
+    other = make_opportunity()
+    Answer.objects.create(opportunity=other, actor=keep, message="Vi kan!")
+    Answer.objects.create(opportunity=other, actor=remove, message="Vi også!")
+    elsewhere = make_opportunity()
+    moved = Answer.objects.create(opportunity=elsewhere, actor=remove, message="Gjerne.")
+
+    response = merge(coordinator_client, keep, remove, keep=keep)
+
+    assert response.status_code == 302
+    posted.refresh_from_db()
+    moved.refresh_from_db()
+    assert posted.actor == keep and moved.actor == keep
+    assert list(other.answers.values_list("message", flat=True)) == ["Vi kan!"]

@@ -62,6 +62,10 @@ class ActorAdmin(ActorImportMixin, ExportListMixin, HistoryAdmin):
     export_filename = "aktorer"
 
     form = ActorAdminForm
+
+    class Media:
+        css = {"all": ["admin/portal/wide-tables.css"]}
+
     # The admin builds its own form fields; "kunstner.no" still means https://.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ActorImageInline]

@@ -162,6 +162,11 @@ class EventAdmin(BusyActionsMixin, ExportListMixin, HistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
     inlines = [SpeakerInline, RegistrationInline]
+
+    class Media:
+        # The registrations inline scrolls inside its box, not the page (1280 px).
+        css = {"all": ["admin/portal/wide-tables.css"]}
+
     actions = [
         "promote_waiting",
         "export_csv",

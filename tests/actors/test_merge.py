@@ -152,9 +152,7 @@ def test_members_cannot_merge(member_client, pair):
     assert Actor.objects.count() == 2
 
 
-def test_opportunities_and_answers_move_and_a_double_answer_stays_single(
-    coordinator_client, pair
-):
+def test_opportunities_and_answers_move_and_a_double_answer_stays_single(coordinator_client, pair):
     from opportunities.models import Answer
     from tests.factories import make_opportunity
 

@@ -25,7 +25,7 @@ class UploadForm(forms.Form):
         label=gettext_lazy("Regneark (.xlsx eller .csv)"),
         help_text=gettext_lazy(
             "Første rad er overskrifter, som i eksporten av aktørlisten. Høyst 2 MB og "
-            "1000 rader. Rader med et adressenavn som finnes, endrer den aktøren; de andre "
+            "500 rader. Rader med et adressenavn som finnes, endrer den aktøren; de andre "
             "blir nye, publiserte profiler uten eier, som eierne kan be om å overta."
         ),
         error_messages={"required": gettext_lazy("Velg en fil å importere.")},

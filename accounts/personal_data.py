@@ -18,12 +18,14 @@ COLLECTORS: list[str] = [
     "accounts.personal_data.registrations",
     "accounts.personal_data.emails_received",
     "actors.services.member_data",
+    "opportunities.personal_data.member_data",
 ]
 
 ERASERS: list[str] = [
     "accounts.personal_data.erase_registrations",
     "accounts.personal_data.erase_outbox",
     "actors.services.erase_member_messages",
+    "opportunities.personal_data.erase_member_data",
 ]
 
 

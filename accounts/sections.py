@@ -24,6 +24,9 @@ SECTIONS: list[Section] = [
         "opportunities.views.my_opportunities_context",
     ),
     Section("accounts/my_page/registrations.html", "accounts.views.registrations_context"),
+    Section(
+        "opportunities/includes/answers_section.html", "opportunities.answer_views.answers_context"
+    ),
     Section("accounts/my_page/account.html", "accounts.views.account_context"),
     Section("accounts/my_page/notifications.html", "accounts.views.notifications_context"),
     Section("accounts/my_page/personal_data.html", "accounts.views.personal_data_context"),

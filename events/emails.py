@@ -89,6 +89,7 @@ def queue(
     reply_to: str = "",
     ics: str = "",
     registration: Registration | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail:
     """Write an e-mail down and send it once the surrounding transaction commits.
 
@@ -104,6 +105,7 @@ def queue(
         body_text=body_text,
         body_html=body_html,
         ics=ics,
+        headers=headers or {},
     )
     transaction.on_commit(partial(deliver, email.pk))
     return email
@@ -120,6 +122,7 @@ def deliver(email_id: int) -> bool:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
         reply_to=[email.reply_to or settings.CONTACT_EMAIL],
+        headers=email.headers or None,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

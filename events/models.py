@@ -391,6 +391,8 @@ class OutgoingEmail(models.Model):
     body_text = models.TextField(_("tekst"), validators=[validate_multiline])
     body_html = models.TextField(_("HTML"), blank=True, validators=[validate_multiline])
     ics = models.TextField(_("kalenderfil"), blank=True, validators=[validate_multiline])
+    # Extra headers, e.g. List-Unsubscribe on the opportunities digest.
+    headers = models.JSONField(_("ekstra e-posthoder"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )

@@ -227,6 +227,8 @@ class Following(models.Model):
     municipalities = models.ManyToManyField(
         "actors.Municipality", verbose_name=_("kommuner"), related_name="+", blank=True
     )
+    # Only opportunities posted after this go into the digest (reset when switched on again).
+    started_at = models.DateTimeField(_("følger siden"), default=timezone.now)
     last_digest_at = models.DateTimeField(_("sist sendt oversikt"), null=True, blank=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 

@@ -1,8 +1,9 @@
 """The network's figures for a period, in a fixed number of aggregate queries.
 
-Seven queries whatever the number of actors, events and registrations: totals,
+Eight queries whatever the number of actors, events and registrations: totals,
 actors per municipality, per sector, per kind, new profiles per quarter, the events
-held with their counts, and participants per event and home municipality. Everything
+held with their counts, participants per event and home municipality, and
+Samarbeidstorget's opportunities per kind with their answers. Everything
 else (shares, per-event municipality counts, totals) is arithmetic on those rows.
 
 Definitions, as the page explains them:
@@ -13,14 +14,19 @@ Definitions, as the page explains them:
 - registrations: confirmed places; participants: those checked in as attended (møtt);
 - no-show rate: the share of confirmed places whose holder did not come;
 - outside the host municipality / Øvre Romerike: among participants with a known
-  home municipality.
+  home municipality;
+- opportunities posted: created in the period and not hidden by a coordinator;
+  answered: with at least one answer (at any time); answered within two weeks: the
+  first answer came within ANSWER_WITHIN of posting; led to contact: the poster
+  marked an answer "Tatt kontakt" or closed the opportunity as filled.
 """
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import formats, timezone
 from django.utils.formats import number_format
@@ -31,7 +37,10 @@ from django.utils.translation import gettext as _
 from actors.models import Actor, Municipality, Sector
 from actors.querysets import stale_condition
 from events.models import Event, Registration
+from opportunities.models import Answer, Opportunity
 from stats.period import Period
+
+ANSWER_WITHIN = timedelta(days=14)
 
 
 @dataclass
@@ -322,8 +331,95 @@ def _municipality_tables(rows: list[EventRow], municipalities: dict) -> list[Tab
     return [overall, matrix]
 
 
+def opportunity_tables(period: Period) -> tuple[list[Table], dict]:
+    """Opportunities posted in the period, answered and leading to contact (one query)."""
+    answers = Answer.objects.filter(opportunity=OuterRef("pk"))
+    per_kind = {
+        row["kind"]: row
+        for row in Opportunity.objects.filter(
+            hidden=False, created_at__gte=period.start, created_at__lt=period.end
+        )
+        .order_by()
+        .values("kind")
+        .annotate(
+            posted=Count("pk"),
+            answered=Count("pk", filter=Q(Exists(answers))),
+            quick=Count(
+                "pk",
+                filter=Q(
+                    Exists(answers.filter(created_at__lte=OuterRef("created_at") + ANSWER_WITHIN))
+                ),
+            ),
+            contact=Count(
+                "pk",
+                filter=Q(filled=True) | Q(Exists(answers.filter(contacted_at__isnull=False))),
+            ),
+        )
+    }
+    empty = {"posted": 0, "answered": 0, "quick": 0, "contact": 0}
+    kinds = [(str(label), per_kind.get(value, empty)) for value, label in Opportunity.Kind.choices]
+    totals = {key: sum(row[key] for _label, row in kinds) for key in empty}
+    posted = totals["posted"]
+    totals |= {
+        "answered_share": share(totals["answered"], posted),
+        "quick_share": share(totals["quick"], posted),
+        "contact_share": share(totals["contact"], posted),
+    }
+    key_figures = Table(
+        "samarbeid-nokkeltall",
+        _("Muligheter lagt ut i perioden"),
+        _(
+            "Muligheter lagt ut på Samarbeidstorget i perioden, hvor mange som fikk svar, "
+            "hvor mange som fikk svar innen to uker, og hvor mange som førte til kontakt "
+            "(et svar merket «Tatt kontakt», eller muligheten lukket som «fikk treff»)."
+        ),
+        [_("Tall"), _("Antall"), _("Andel (%)")],
+        [
+            [_("Lagt ut"), posted, share(posted, posted)],
+            [_("Besvart"), totals["answered"], totals["answered_share"]],
+            [_("Besvart innen to uker"), totals["quick"], totals["quick_share"]],
+            [_("Førte til kontakt"), totals["contact"], totals["contact_share"]],
+        ],
+        percent_columns=(2,),
+    )
+    by_kind = Table(
+        "samarbeid-type",
+        _("Muligheter per type"),
+        _("Muligheter lagt ut i perioden etter type, med andelen besvart og ført til kontakt."),
+        [
+            _("Type"),
+            _("Lagt ut"),
+            _("Besvart"),
+            _("Besvart innen to uker (%)"),
+            _("Førte til kontakt (%)"),
+        ],
+        sorted(
+            (
+                [
+                    label,
+                    row["posted"],
+                    row["answered"],
+                    share(row["quick"], row["posted"]),
+                    share(row["contact"], row["posted"]),
+                ]
+                for label, row in kinds
+            ),
+            key=lambda r: -r[1],
+        ),
+        percent_columns=(3, 4),
+    )
+    return [key_figures, by_kind], totals
+
+
 def compute(period: Period, now=None) -> dict:
     """Every table of the statistics page for this period."""
     now = now or timezone.now()
     events, event_totals = event_tables(period, now)
-    return {"actors": actor_tables(period, now), "events": events, "event_totals": event_totals}
+    opportunities, opportunity_totals = opportunity_tables(period)
+    return {
+        "actors": actor_tables(period, now),
+        "events": events,
+        "event_totals": event_totals,
+        "opportunities": opportunities,
+        "opportunity_totals": opportunity_totals,
+    }

@@ -22,13 +22,13 @@ def statistics(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET or None)
     period = form.period()
     computed = figures.compute(period)
-    tables = computed["actors"] + computed["events"]
+    tables = computed["actors"] + computed["events"] + computed["opportunities"]
     if "tabell" in request.GET:
         return _download(request, tables, period)
     query = urlencode(period.query())
     sections = [
         (section, [(table, bar_chart(table)) for table in computed[section]])
-        for section in ("actors", "events")
+        for section in ("actors", "events", "opportunities")
     ]
     return render(
         request,
@@ -38,6 +38,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "period": period,
             "sections": dict(sections),
             "totals": computed["event_totals"],
+            "opportunity_totals": computed["opportunity_totals"],
             "download_query": query,
         },
     )

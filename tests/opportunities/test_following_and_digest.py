@@ -15,7 +15,8 @@ from django.utils import timezone
 from accounts.models import MemberSettings
 from actors.models import Actor
 from events.models import OutgoingEmail
-from opportunities.digest import send_digests
+from opportunities import digest
+from opportunities.digest import matching, send_digests
 from opportunities.links import unsubscribe_token, unsubscribe_url
 from opportunities.models import DigestEntry, Following, Opportunity
 from tests.factories import make_actor, make_member, make_opportunity, municipality, sector
@@ -170,6 +171,20 @@ def test_two_overlapping_runs_send_each_member_one_digest(clock):
     assert first_run + second_run[0] == 3
     assert second_run[0] > 0  # the runs really overlapped
     assert DigestEntry.objects.count() == 3
+
+
+def test_a_run_that_read_the_member_before_another_run_sent_sends_nothing(clock, mari):
+    """On PostgreSQL two runs read the same rows before either commits: the week is
+    claimed by a conditional UPDATE, so the slower run finds it taken."""
+    following = follow(mari)
+    clock.shift(timedelta(hours=1))
+    make_opportunity(title="Til Mari")
+    stale = Following.objects.get(pk=following.pk)
+    found_by_slow_run = matching(stale)
+
+    assert send_digests() == 1  # the faster run
+    assert digest._send(stale, found_by_slow_run, now=timezone.now()) is False
+    assert len(digests()) == 1 and DigestEntry.objects.count() == 1
 
 
 def test_the_command_reports_how_many_it_sent(clock, mari, capsys):

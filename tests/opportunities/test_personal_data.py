@@ -18,9 +18,7 @@ def answered(call, band, musician):
     )
 
 
-def test_the_download_holds_posted_sent_received_and_following(
-    answered, call, poster, musician
-):
+def test_the_download_holds_posted_sent_received_and_following(answered, call, poster, musician):
     following = Following.objects.create(user=musician, kinds=["open_call"])
     following.sectors.set([sector("musikk")])
     make_opportunity(make_actor("Noen andre"), title="Ikke hennes")
@@ -38,9 +36,7 @@ def test_the_download_holds_posted_sent_received_and_following(
     assert musician_data["opportunity_following"][0]["sectors"] == ["Musikk"]
 
 
-def test_deleting_the_responder_anonymises_the_answer_and_keeps_the_count(
-    answered, call, musician
-):
+def test_deleting_the_responder_anonymises_the_answer_and_keeps_the_count(answered, call, musician):
     Following.objects.create(user=musician)
     DigestEntry.objects.create(user=musician, opportunity=call)
 

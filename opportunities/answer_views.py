@@ -184,4 +184,3 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "opportunities/unsubscribe.html", {"token": token, "following": following}
     )
-

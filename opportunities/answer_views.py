@@ -29,64 +29,51 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
     opportunity = get_object_or_404(
         Opportunity.objects.visible_to(request.user).select_related("actor__owner"), slug=slug
     )
-    context: dict = {"opportunity": opportunity, "form": None}
-    if not opportunity.is_open:
-        context["refusal"] = "expired" if opportunity.is_expired else "closed"
-    elif answers.is_own(request.user, opportunity):
-        context["refusal"] = "own"
-    else:
-        profiles = list(answers.answering_profiles(request.user, opportunity))
-        if not profiles:
-            context["refusal"] = "no_profile"
-        else:
-            context["form"] = AnswerForm(
-                request.POST if request.method == "POST" else None,
-                opportunity=opportunity,
-                profiles=profiles,
-            )
-    form = context["form"]
-    status = 200
-    if form is None:
-        status = 400 if request.method == "POST" else 200
-    elif request.method == "POST":
-        if form.is_valid():
-            if form.is_bot:
-                # Pretend it went: a bot learns nothing, and nothing is sent.
-                return redirect(opportunity.get_absolute_url())
-            try:
-                answers.send_answer(
-                    opportunity=opportunity,
-                    actor=form.cleaned_data["actor"],
-                    user=request.user,
-                    message=form.cleaned_data["message"],
-                    address=client_address(request),
-                    language=_language(),
-                )
-            except answers.AnswerLimitReached:
-                form.add_error(None, _limit_message())
-                status = 429
-            except answers.AlreadyAnswered:
-                form.add_error("actor", _("Denne profilen har allerede svart på muligheten."))
-                status = 400
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Svaret er sendt til «%(name)s». Du har fått en kopi på e-post, "
-                        "og svaret ligger på Min side."
-                    )
-                    % {"name": opportunity.actor.name},
-                )
-                return redirect(opportunity.get_absolute_url())
-        else:
-            status = 400
-    return render(request, "opportunities/answer_form.html", context, status=status)
+    refusal, profiles = answers.refusal(request.user, opportunity)
+    form = None
+    if refusal is None:
+        data = request.POST if request.method == "POST" else None
+        form = AnswerForm(data, opportunity=opportunity, profiles=profiles)
+    context = {"opportunity": opportunity, "form": form, "refusal": refusal}
+
+    def page(status: int) -> HttpResponse:
+        return render(request, "opportunities/answer_form.html", context, status=status)
+
+    if request.method != "POST":
+        return page(200)
+    if form is None or not form.is_valid():
+        return page(400)
+    if form.is_bot:
+        # Pretend it went: a bot learns nothing, and nothing is sent.
+        return redirect(opportunity.get_absolute_url())
+    try:
+        answers.send_answer(
+            opportunity=opportunity,
+            actor=form.cleaned_data["actor"],
+            user=request.user,
+            message=form.cleaned_data["message"],
+            address=client_address(request),
+            language=_language(),
+        )
+    except answers.AnswerLimitReached:
+        form.add_error(None, _limit_message())
+        return page(429)
+    except answers.AlreadyAnswered:
+        form.add_error("actor", _("Denne profilen har allerede svart på muligheten."))
+        return page(400)
+    messages.success(
+        request,
+        _(
+            "Svaret er sendt til «%(name)s». Du har fått en kopi på e-post, og svaret ligger på Min side."
+        )
+        % {"name": opportunity.actor.name},
+    )
+    return redirect(opportunity.get_absolute_url())
 
 
 def _limit_message() -> str:
     return _(
-        "Du har sendt %(limit)s svar og meldinger den siste timen, som er grensen. "
-        "Prøv igjen om en time."
+        "Du har sendt %(limit)s svar den siste timen, som er grensen. Prøv igjen om en time."
     ) % {"limit": answers.answer_limit()}
 
 

@@ -48,6 +48,17 @@ def is_own(user, opportunity: Opportunity) -> bool:
     return user.is_authenticated and opportunity.actor.owner_id == user.pk
 
 
+def refusal(user, opportunity: Opportunity) -> tuple[str | None, list[Actor]]:
+    """Why this member cannot answer ("expired", "closed", "own", "no_profile"), or None,
+    and the profiles they may answer from."""
+    if not opportunity.is_open:
+        return ("expired" if opportunity.is_expired else "closed"), []
+    if is_own(user, opportunity):
+        return "own", []
+    profiles = list(answering_profiles(user, opportunity))
+    return (None if profiles else "no_profile"), profiles
+
+
 def answer_limit() -> int:
     # The contact form's limit for members: one rule for "messages a member sends".
     return settings.CONTACT_LIMIT_MEMBER

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import MemberSettings
 from actors.models import Actor
+from events.models import OutgoingEmail
 from opportunities.models import Answer, Opportunity
 from tests.factories import make_actor, make_member, make_opportunity
 from tests.opportunities.conftest import logged_in
@@ -286,3 +287,30 @@ def test_one_client_address_is_limited_across_accounts(settings, band):
     client, actor = others[2]
     assert client.post(answer_url(calls[2]), answer_data(actor)).status_code == 429
     assert Answer.objects.count() == 2
+
+
+# --- The service's own guards (what the form cannot see) --------------------------------
+
+
+def test_two_answers_at_once_from_one_profile_save_one_and_send_one(call, band, musician):
+    """Both passed the form's check; the unique constraint lets one through."""
+    from opportunities import answers
+
+    send = {"opportunity": call, "actor": band, "user": musician, "address": "10.0.0.1"}
+    answers.send_answer(**send, message="Først", language="nb")
+    with pytest.raises(answers.AlreadyAnswered):
+        answers.send_answer(**send, message="Samtidig", language="nb")
+
+    assert list(Answer.objects.values_list("message", flat=True)) == ["Først"]
+    assert OutgoingEmail.objects.filter(body_text__contains="Samtidig").count() == 0
+
+
+def test_the_service_refuses_a_profile_that_is_not_the_members(call, musician):
+    from opportunities import answers
+
+    with pytest.raises(answers.CannotAnswer):
+        answers.send_answer(
+            opportunity=call, actor=make_actor("Fremmed"), user=musician, message="Hei",
+            address="10.0.0.1", language="nb",
+        )  # fmt: skip
+    assert not Answer.objects.exists()

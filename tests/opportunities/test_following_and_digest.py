@@ -270,6 +270,23 @@ def test_a_tampered_or_foreign_token_is_refused(mari):
     assert following.active and other.active
 
 
+def test_a_link_for_a_deleted_account_says_so(mari):
+    token = unsubscribe_token(follow(mari))
+    mari.delete()
+
+    response = Client().get(reverse("opportunities:unsubscribe", args=[token]))
+
+    assert response.status_code == 400
+    assert "Vi finner ikke abonnementet" in response.content.decode()
+
+
+def test_switching_the_email_off_in_the_form_says_so(mari):
+    follow(mari)
+    response = logged_in(mari).post(FOLLOW, {}, follow=True)
+    assert "Du får ingen e-post om muligheter." in response.content.decode()
+    assert not Following.objects.get(user=mari).active
+
+
 def test_an_old_link_says_it_is_too_old(clock, mari):
     following = follow(mari)
     token = unsubscribe_token(following)

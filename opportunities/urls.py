@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from opportunities import answer_views, feeds, views
 
@@ -9,7 +10,7 @@ urlpatterns = [
     path("", views.opportunity_list, name="list"),
     path("ny/", views.opportunity_create, name="create"),
     path("mine/", views.my_opportunities, name="mine"),
-    path("feed/", feeds.OpenOpportunitiesFeed(), name="feed"),
+    path("feed/", require_safe(feeds.OpenOpportunitiesFeed()), name="feed"),
     path("<slug:slug>/", views.opportunity_detail, name="detail"),
     path("<slug:slug>/endre/", views.opportunity_edit, name="edit"),
     path("<slug:slug>/lukk/", views.opportunity_close, name="close"),

@@ -1,10 +1,11 @@
-"""Server time of the actor directory with 5,000 actors, on SQLite and on PostgreSQL.
+"""Server time of the directory (5,000 actors) and Samarbeidstorget (2,000 opportunities),
+on SQLite and on PostgreSQL.
 
     python bench/server_time.py [--iterations 200] [--only sqlite|postgres]
 
 For each database it builds a fresh one (a temporary SQLite file; the PostgreSQL
 database `bench_actors`, dropped and created again), migrates it and runs
-`manage.py seed_demo --actors 5000`. Then a child process with the production
+`manage.py seed_demo --actors 5000 --opportunities 2000`. Then a child process with the production
 settings (DEBUG=0, the anonymous page cache off) requests each page in-process
 with Django's test Client: a warm-up, then many timed requests. It reports the
 median and 95th percentile of the time from request to rendered response (no
@@ -29,7 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import ROOT, log, manage, production_env, recreate_database
 
 RESULTS = ROOT / "bench" / "results" / "server_time.md"
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_actors"
+# BENCH_POSTGRES_URL: another database name, for a second checkout benchmarking at once.
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/bench_actors"
+)
+OPPORTUNITIES = 2000
 AIM_P95_MS = 50.0
 WARM_UP = 20
 SETTLE = (
@@ -45,6 +50,12 @@ PAGES = [
     # A typo: corrected against the lexicon of indexed words (actors/typos.py).
     ("Directory, search with a typo", "/aktorer/?q=konsart"),
     ("Profile page", "/aktorer/nes-keramikk/"),
+    ("Directory, has open opportunities", "/aktorer/?muligheter=ja&kommune=nes"),
+    ("Opportunities, unfiltered", "/samarbeid/"),
+    ("Opportunities, three filters", "/samarbeid/?type=open_call&bransje=musikk&kommune=nes"),
+    ("Opportunities, search and page 2", "/samarbeid/?q=konsert&side=2"),
+    ("Opportunity page", "/samarbeid/lokale-band-til-sommerscenen-pa-nannestad-kulturhus/"),
+    ("Opportunities feed, filtered", "/samarbeid/feed/?kommune=eidsvoll"),
 ]
 
 
@@ -63,7 +74,9 @@ def build(env: dict[str, str]) -> float:
     manage("migrate", "--noinput", env=env)
     manage("seed_demo", env=env)
     started = time.monotonic()
-    output = manage("seed_demo", "--actors", "5000", env=env).stdout
+    output = manage(
+        "seed_demo", "--actors", "5000", "--opportunities", str(OPPORTUNITIES), env=env
+    ).stdout
     seconds = time.monotonic() - started
     log(output.strip().splitlines()[0] if output.strip() else "seeded")
     # Settle the fresh tables first, so autovacuum does not run during the measurement.
@@ -94,10 +107,15 @@ def child(iterations: int) -> None:
     from django.test import Client
 
     from actors.models import Actor
+    from opportunities.models import Opportunity
 
     client = Client()
     pages: dict[str, dict] = {}
-    results = {"actors": Actor.objects.published().count(), "pages": pages}
+    results = {
+        "actors": Actor.objects.published().count(),
+        "opportunities": Opportunity.objects.open().count(),
+        "pages": pages,
+    }
     for label, url in PAGES:
         for _ in range(WARM_UP):
             response = client.get(url)
@@ -147,6 +165,7 @@ def table(measured: dict[str, dict], seed_seconds: dict[str, float], iterations:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     seeds = ", ".join(f"{b}: {s:.1f} s" for b, s in seed_seconds.items())
     actors = ", ".join(f"{b}: {m['actors']}" for b, m in measured.items())
+    opportunities = ", ".join(f"{b}: {m['opportunities']}" for b, m in measured.items())
     pg = measured.get("PostgreSQL")
     verdict = ""
     if pg:
@@ -156,12 +175,14 @@ def table(measured: dict[str, dict], seed_seconds: dict[str, float], iterations:
             f"Worst p95 here: {worst:.1f} ms ({'met' if worst < AIM_P95_MS else 'NOT met'}).\n"
         )
     return (
-        "# Server time of the actor directory\n\n"
+        "# Server time of the directory and Samarbeidstorget\n\n"
         f"Measured {now} by `bench/server_time.py` on {os.cpu_count()} cores: "
         f"{iterations} timed requests per page after {WARM_UP} warm-up requests, in-process "
         "with Django's test Client and the production settings (DEBUG=0, page cache off). "
         "Time is from request to rendered response: no network, no WSGI server.\n\n"
-        f"Published actors: {actors}. `seed_demo --actors 5000` took {seeds}. "
+        f"Published actors: {actors}. Open opportunities (of {OPPORTUNITIES} synthetic and "
+        f"the demo board): {opportunities}. `seed_demo --actors 5000 "
+        f"--opportunities {OPPORTUNITIES}` took {seeds}. "
         "SQL queries are counted for one request (SQLite/PostgreSQL).\n\n"
         + "\n".join(lines)
         + "\n"
@@ -190,7 +211,7 @@ def main() -> None:
             backends.append(("PostgreSQL", POSTGRES_URL))
         for name, url in backends:
             env = base_env(tmp, url)
-            log(f"{name}: building the database with 5,000 actors")
+            log(f"{name}: building the database with 5,000 actors, 2,000 opportunities")
             if name == "PostgreSQL":
                 recreate_database(url)
             seed_seconds[name] = build(env)

@@ -27,7 +27,7 @@ MODULES = {
         "portal.page_cache.*",
     ],
     "actors/search.py": ["actors.search.*"],
-    "actors/filters.py": ["actors.filters.*"],
+    "facets (actors/filters.py, portal/facets.py)": ["actors.filters.*", "portal.facets.*"],
     "actors/images.py": ["actors.images.*"],
     "visibility QuerySets": [
         f"{queryset}ǁ{method}__mutmut_*"

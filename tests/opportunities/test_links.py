@@ -211,7 +211,7 @@ def test_the_feed_takes_the_lists_filters(client):
 def test_the_feed_survives_control_characters_stored_around_the_validators(client):
     opportunity = make_opportunity(title="Ren tittel")
     Opportunity.objects.filter(pk=opportunity.pk).update(
-        title="Tittel\x0bmed\x1bstyretegn", description="Linje\x00 med null"
+        title="Tittel\x0bmed\x1bstyretegn", description="Linje\x07 med bjelle"
     )
 
     feed = _feed(client)

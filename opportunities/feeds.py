@@ -6,14 +6,18 @@ corner of the board.
 """
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
-from opportunities.filters import OpportunityFilter
+from opportunities.filters import LIST_STATE, OpportunityFilter
 from opportunities.models import Opportunity
+from opportunities.querysets import today
+from portal import fragments
 from portal.site import absolute_url
 from portal.validators import clean_text
 
@@ -66,6 +70,19 @@ class OpenOpportunitiesFeed(Feed):
 
     def item_updateddate(self, item: Opportunity):
         return item.updated_at
+
+
+@require_safe
+def open_opportunities_feed(request: HttpRequest) -> HttpResponse:
+    """The feed, shared like the list (portal/fragments.py): readers poll it, and
+    rendering fifty entries costs more than a page of cards."""
+    state = f"{fragments.state_of(request, LIST_STATE)}@{today().isoformat()}"
+    body = fragments.shared(
+        "opportunities-feed",
+        state,
+        lambda: OpenOpportunitiesFeed()(request).content.decode(),
+    )
+    return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
 
 
 def _query(opportunity_filter: OpportunityFilter) -> str:

@@ -1,5 +1,4 @@
 from django.urls import path
-from django.views.decorators.http import require_safe
 
 from opportunities import answer_views, feeds, views
 
@@ -10,7 +9,7 @@ urlpatterns = [
     path("", views.opportunity_list, name="list"),
     path("ny/", views.opportunity_create, name="create"),
     path("mine/", views.my_opportunities, name="mine"),
-    path("feed/", require_safe(feeds.OpenOpportunitiesFeed()), name="feed"),
+    path("feed/", feeds.open_opportunities_feed, name="feed"),
     path("folg/", answer_views.follow, name="follow"),
     path("avmeld/<str:token>/", answer_views.unsubscribe, name="unsubscribe"),
     path("svar/<int:pk>/tatt-kontakt/", answer_views.mark_contacted, name="mark_contacted"),

@@ -217,3 +217,15 @@ def test_the_feed_survives_control_characters_stored_around_the_validators(clien
     feed = _feed(client)
 
     assert feed.find(f"{ATOM}entry/{ATOM}title").text.endswith("Tittelmedstyretegn")
+
+
+def test_the_shared_feed_follows_a_new_opportunity(settings, client, django_assert_max_num_queries):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    make_opportunity(title="Første")
+    assert len(_feed(client).findall(f"{ATOM}entry")) == 1
+    with django_assert_max_num_queries(0):
+        _feed(client)
+
+    make_opportunity(title="Andre")
+
+    assert len(_feed(client).findall(f"{ATOM}entry")) == 2

@@ -135,3 +135,14 @@ def csrf_failure(request, reason: str = ""):
 def server_error(request):
     # Rendered without the request context: the error may have come from it.
     return render(request, "500.html", {"CONTACT_EMAIL": settings.CONTACT_EMAIL}, status=500)
+
+
+def media(request, path: str) -> HttpResponse:
+    """Uploaded files in development, as django.views.static.serve, but an address the
+    file system cannot even look up (a name too long, a NUL) is a 404, not a 500."""
+    from django.views.static import serve
+
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError) as error:
+        raise Http404 from error

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string, select_template
 from django.urls import reverse
@@ -137,12 +138,12 @@ def server_error(request):
     return render(request, "500.html", {"CONTACT_EMAIL": settings.CONTACT_EMAIL}, status=500)
 
 
-def media(request, path: str) -> HttpResponse:
+def media(request, path: str) -> HttpResponseBase:
     """Uploaded files in development, as django.views.static.serve, but an address the
     file system cannot even look up (a name too long, a NUL) is a 404, not a 500."""
     from django.views.static import serve
 
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        return serve(request, path, document_root=str(settings.MEDIA_ROOT))
     except (OSError, ValueError) as error:
         raise Http404 from error

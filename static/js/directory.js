@@ -14,6 +14,15 @@
   form.querySelectorAll("[data-js-hide]").forEach(function (el) { el.hidden = true; });
 
   var pending = null;
+  // The address whose results are on screen. Back and Forward between entries this
+  // script pushed need the page for that address; an entry that only moves to an
+  // anchor (the skip link's #main, #resultater) shows the same results: no reload,
+  // or the skip link would reload the page and drop focus on <body>.
+  var shown = withoutHash(window.location.href);
+
+  function withoutHash(url) {
+    return url.split("#")[0];
+  }
 
   function urlFor() {
     var params = new URLSearchParams();
@@ -55,13 +64,17 @@
     if (count && freshCount) count.innerHTML = freshCount.innerHTML;
     document.title = doc.title;
     window.history.pushState({ directory: true }, "", url);
+    shown = url;
   }
 
   function refresh() {
     var url = urlFor();
     if (pending) pending.abort();
     pending = new AbortController();
-    form.setAttribute("aria-busy", "true");
+    // Busy is the list being replaced, never an ancestor of the result count: some
+    // screen readers hold back a live region's news while it sits in a busy region.
+    var list = form.querySelector("[data-results]");
+    list.setAttribute("aria-busy", "true");
     fetch(url, { signal: pending.signal, headers: { "X-Requested-With": "fetch" } })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
@@ -69,7 +82,7 @@
       })
       .then(function (html) { swap(html, url); })
       .catch(function (error) { if (error.name !== "AbortError") form.submit(); })
-      .finally(function () { form.removeAttribute("aria-busy"); });
+      .finally(function () { list.removeAttribute("aria-busy"); });
   }
 
   // "Vis N aktører" at the end of the panel: the results are already updated, so on a
@@ -90,5 +103,7 @@
     var target = event.target;
     if (target.type === "checkbox" || target.id === "directory-sort") refresh();
   });
-  window.addEventListener("popstate", function () { window.location.reload(); });
+  window.addEventListener("popstate", function () {
+    if (withoutHash(window.location.href) !== withoutHash(shown)) window.location.reload();
+  });
 })();

@@ -73,3 +73,6 @@ def phone_page(browser, live_server):
     context, page = _new_page(browser, PHONE)
     yield page
     context.close()
+
+
+pytest_plugins = ["tests.browser.public_pages"]

@@ -1,3 +1,22 @@
+// What a screen reader hears (4.1.3): the status region's text, set after typing
+// stops and after a check-in. Its messages come from the page, translated.
+var checkinStatus = (function () {
+  "use strict";
+  var region = document.getElementById("checkin-status");
+  var timer = null;
+  return function (key, values, delay) {
+    if (!region) {
+      return;
+    }
+    var text = region.getAttribute("data-" + key) || "";
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.replace("{" + name + "}", values[name]);
+    });
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () { region.textContent = text; }, delay || 0);
+  };
+})();
+
 // Check-in: filter the list while typing. Without JavaScript the search form does the same.
 (function () {
   "use strict";
@@ -19,6 +38,10 @@
     });
     if (none) {
       none.hidden = shown !== 0;
+    }
+    // Announced once typing pauses, not on every key.
+    if (term) {
+      checkinStatus(shown === 0 ? "none" : shown === 1 ? "one" : "many", { n: shown }, 700);
     }
   });
 })();
@@ -63,8 +86,8 @@
     var button = form.querySelector("button");
     row.classList.toggle("checkin__row--in", data.attended);
     button.classList.toggle("button--secondary", data.attended);
-    button.textContent = data.attended ? button.dataset.labelIn : button.dataset.labelOut;
-    button.setAttribute("aria-label", data.attended ? button.dataset.ariaIn : button.dataset.ariaOut);
+    button.querySelector("[data-checkin-in]").hidden = !data.attended;
+    button.querySelector("[data-checkin-out]").hidden = data.attended;
     var badge = row.querySelector("[data-waiting-badge]");
     if (badge && !data.waiting) {
       badge.remove();
@@ -75,6 +98,8 @@
         cell.textContent = data.counts[key];
       }
     });
+    var name = row.querySelector(".checkin__name").textContent;
+    checkinStatus(data.attended ? "checked-in" : "checked-out", { name: name, n: data.counts.attended });
   }
 
   forms.forEach(function (form) {

@@ -120,6 +120,17 @@ def _words(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+# The text a sighted user sees in a control: without what is there for screen readers
+# only (.visually-hidden) or not shown at all; form fields show no text of their own.
+VISIBLE_TEXT_JS = """
+function () {
+  if (['INPUT', 'SELECT', 'TEXTAREA'].includes(this.tagName)) return '';
+  const copy = this.cloneNode(true);
+  copy.querySelectorAll('.visually-hidden, [hidden]').forEach(el => el.remove());
+  return copy.textContent || '';
+}
+"""
+
 # The roles people operate by speech ("click Møtt"): their accessible name must
 # contain what they see (2.5.3).
 _NAMED_ROLES = {
@@ -155,10 +166,7 @@ def label_in_name_problems(page, cdp) -> list[str]:
             "Runtime.callFunctionOn",
             {
                 "objectId": obj["objectId"],
-                "functionDeclaration": (
-                    "function () { return ['INPUT', 'SELECT', 'TEXTAREA'].includes(this.tagName)"
-                    " ? '' : (this.innerText || '') }"
-                ),
+                "functionDeclaration": VISIBLE_TEXT_JS,
                 "returnByValue": True,
             },
         )["result"].get("value", "")
@@ -202,3 +210,16 @@ _CURRENT_MARKER_JS = """
 
 def current_marker_problems(page) -> list[str]:
     return page.evaluate(_CURRENT_MARKER_JS)
+
+
+def accessible_name(cdp, locator) -> str:
+    """The accessible name Chromium computes for the element (what a screen reader
+    and speech input use)."""
+    locator.evaluate("el => el.setAttribute('data-name-probe', '')")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-name-probe]"})
+    locator.evaluate("el => el.removeAttribute('data-name-probe')")
+    nodes = cdp.send(
+        "Accessibility.getPartialAXTree", {"nodeId": node["nodeId"], "fetchRelatives": False}
+    )["nodes"]
+    return nodes[0].get("name", {}).get("value", "")

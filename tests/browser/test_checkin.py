@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from events.models import Registration
+from tests.browser import checks
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.test_statistics import log_in_as_coordinator
 from tests.factories import ensure_seeded, make_event, make_registration
@@ -28,8 +29,12 @@ def test_checkin_journey_on_a_phone(phone_page, live_server):
     page.evaluate("window.scrollTo(0, 200); window.stillHere = true")
     scrolled = page.evaluate("window.scrollY")
     page.get_by_role("button", name="Sjekk inn Kari Nordmann").click()
-    expect(page.get_by_role("button", name="Angre innsjekk for Kari Nordmann")).to_have_text(
-        "✓ Møtt"
+    expect(
+        page.get_by_role("button", name="Møtt – Kari Nordmann. Trykk for å angre innsjekken.")
+    ).to_contain_text("✓ Møtt")
+    # The result is announced (4.1.3).
+    expect(page.locator("#checkin-status")).to_have_text(
+        "Kari Nordmann er sjekket inn. 1 har møtt."
     )
     assert page.evaluate("window.stillHere") is True
     assert page.get_by_label("Søk etter navn").input_value() == "Kari"
@@ -53,7 +58,9 @@ def test_checkin_journey_on_a_phone(phone_page, live_server):
 
     page.once("dialog", accept)
     page.get_by_role("button", name="Sjekk inn Vera Venter").click()
-    expect(page.get_by_role("button", name="Angre innsjekk for Vera Venter")).to_be_visible()
+    expect(
+        page.get_by_role("button", name="Møtt – Vera Venter. Trykk for å angre innsjekken.")
+    ).to_be_visible()
     assert questions == ["Vera Venter står på ventelisten. Vil du sjekke inn likevel?"]
     vera.refresh_from_db()
     assert vera.attended and vera.status == Registration.Status.CONFIRMED
@@ -66,3 +73,35 @@ def test_checkin_journey_on_a_phone(phone_page, live_server):
     expect(page.locator('[data-count="walk_ins"]')).to_have_text("1")
     assert event.registrations.get(name="Dora Dørgjest").walk_in
     assert_no_axe_violations(page)
+
+
+def test_checkin_buttons_are_named_by_what_they_show_and_searching_is_announced(
+    phone_page, live_server
+):
+    """2.5.3: a speech-input user says "Møtt" or "Sjekk inn" and reaches the button.
+    4.1.3: the number of matches while typing, and no matches, are announced."""
+    ensure_seeded()
+    event = make_event()
+    make_registration(event, name="Ola Hansen", attended=True)
+    make_registration(event, name="Kari Nordmann")
+    make_registration(event, name="Kari Hansen")
+    page = phone_page
+    log_in_as_coordinator(page, live_server)
+    page.goto(f"{live_server.url}/arrangementer/{event.slug}/innsjekk/")
+
+    cdp = page.context.new_cdp_session(page)
+    assert checks.label_in_name_problems(page, cdp) == []
+    for button in page.locator("[data-checkin-button]").all():
+        shown = " ".join(
+            button.evaluate(f"el => ({checks.VISIBLE_TEXT_JS}).call(el)").replace("✓", "").split()
+        )
+        name = checks.accessible_name(cdp, button)
+        assert name.startswith(shown), (shown, name)
+
+    status = page.locator("#checkin-status")
+    page.get_by_label("Søk etter navn").fill("kari")
+    expect(status).to_have_text("2 treff.")
+    page.get_by_label("Søk etter navn").fill("kari n")
+    expect(status).to_have_text("1 treff.")
+    page.get_by_label("Søk etter navn").fill("zzz")
+    expect(status).to_have_text("Ingen med det navnet.")

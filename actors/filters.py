@@ -101,7 +101,7 @@ class ActorFilter(FacetFilterSet):
         self.municipalities = list(Municipality.objects.places().order_by("-in_region", "name"))
         self.sectors = list(Sector.objects.all())
         self.filters["kommune"].extra["choices"] = [(m.slug, m.name) for m in self.municipalities]
-        self.filters["bransje"].extra["choices"] = [(s.slug, s.name) for s in self.sectors]
+        self.filters["bransje"].extra["choices"] = [(s.slug, str(s)) for s in self.sectors]
 
     # Filter methods: each narrows the queryset and nothing else.
 
@@ -253,7 +253,7 @@ class ActorFilter(FacetFilterSet):
                 "bransje",
                 str(self.filters["bransje"].label),
                 [
-                    FacetOption(s.slug, s.name, by_sector.get(s.pk, 0), s.slug in chosen["bransje"])
+                    FacetOption(s.slug, str(s), by_sector.get(s.pk, 0), s.slug in chosen["bransje"])
                     for s in self.sectors
                 ],
             ),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from actors.querysets import ActorQuerySet, MunicipalityQuerySet
@@ -60,7 +61,9 @@ class Sector(models.Model):
         verbose_name_plural = _("bransjer")
 
     def __str__(self) -> str:
-        return self.name
+        # The seeded sectors are the portal's own words, translated like the rest
+        # (actors/sector_names.py); one a coordinator adds stays as written.
+        return gettext(self.name)
 
 
 class Visibility(models.TextChoices):

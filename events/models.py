@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.querysets import EventQuerySet, RegistrationQuerySet
@@ -143,6 +144,12 @@ class Event(models.Model):
         day = f"{timezone.localtime(self.starts_at):%Y-%m-%d}" if self.starts_at else ""
         taken = Event.objects.exclude(pk=self.pk)
         return unique_slug(taken, self.title, fallback="arrangement", max_length=190, suffix=day)
+
+    @property
+    def price_display(self) -> str:
+        """The price as the page shows it: the default "Gratis" is the portal's own word
+        and is translated; a price a coordinator wrote is shown as written."""
+        return gettext("Gratis") if self.price.strip().lower() == "gratis" else self.price
 
     @property
     def is_cancelled(self) -> bool:

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from portal.site import absolute_url
 from portal.validators import clean_text
@@ -75,3 +75,18 @@ def content_lang() -> str:
     if get_language() == settings.LANGUAGE_CODE:
         return ""
     return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')
+
+
+@register.simple_tag(takes_context=True)
+def state_in_title(context, *filters: str) -> str:
+    """What a list page adds to its title so each state has a title of its own
+    (2.4.2): "filtrert" when one of `filters` is set, "side N" past the first page.
+    Read from the address, so it also holds for the results directory.js swaps in."""
+    query = context["request"].GET
+    parts = []
+    if any(value for name in filters for value in query.getlist(name)):
+        parts.append(gettext("filtrert"))
+    page = query.get("side", "")
+    if page.isdigit() and int(page) > 1:
+        parts.append(gettext("side %(number)s") % {"number": int(page)})
+    return f" ({', '.join(parts)})" if parts else ""

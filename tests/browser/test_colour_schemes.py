@@ -1,0 +1,50 @@
+"""Dark mode: every component has its own colours for each scheme. axe checks the text
+it can see; placeholders it does not, so their contrast is measured here."""
+
+import pytest
+
+from events.links import cancel_token
+from tests.browser.axe import assert_no_axe_violations
+from tests.factories import make_event, make_registration
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+_PLACEHOLDER_COLOURS_JS = """
+el => [getComputedStyle(el, '::placeholder').color, getComputedStyle(el).backgroundColor]
+"""
+
+
+def _luminance(rgb: str) -> float:
+    channels = [float(c) / 255 for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_cancel_confirmation_has_readable_danger_button(page, live_server, scheme):
+    registration = make_registration(make_event(title="Nettverksmøte"))
+    page.emulate_media(color_scheme=scheme)
+
+    page.goto(f"{live_server.url}/arrangementer/avmelding/{cancel_token(registration)}/")
+
+    button = page.get_by_role("button", name="Ja, meld meg av")
+    colours = button.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]"
+    )
+    assert contrast(*colours) >= 4.5, colours
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_placeholder_is_readable(page, live_server, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + "/")
+
+    colours = page.locator("#home-search").evaluate(_PLACEHOLDER_COLOURS_JS)
+
+    assert contrast(*colours) >= 4.5, colours

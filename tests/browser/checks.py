@@ -223,3 +223,16 @@ def accessible_name(cdp, locator) -> str:
         "Accessibility.getPartialAXTree", {"nodeId": node["nodeId"], "fetchRelatives": False}
     )["nodes"]
     return nodes[0].get("name", {}).get("value", "")
+
+
+_SMALL_TARGETS_JS = """
+() => [...document.querySelectorAll('.site-footer a, .lang-switch a, .account-links a, .account-links button')]
+  .map(el => [el.textContent.trim(), el.getBoundingClientRect().height, el.getBoundingClientRect().width])
+  .filter(([text, height, width]) => height < 44 || width < 44)
+  .map(([text, height, width]) => `«${text}» is ${Math.round(width)} × ${Math.round(height)} px`)
+"""
+
+
+def touch_target_problems(page) -> list[str]:
+    """The footer's links, the language switch and the account links: 44 × 44 px or more."""
+    return page.evaluate(_SMALL_TARGETS_JS)

@@ -47,6 +47,7 @@ def test_public_page_passes_the_accessibility_checks(
     problems += [f"axe (light): {p}" for p in _axe_report(axe_violations(page))]
     problems += [f"headings: {p}" for p in checks.heading_problems(page)]
     problems += [f"label in name: {p}" for p in checks.label_in_name_problems(page, cdp)]
+    problems += [f"touch targets: {p}" for p in checks.touch_target_problems(page)]
     problems += [f"reflow: {p}" for p in checks.reflow_problems(page, cdp)]
     page.emulate_media(color_scheme="dark")
     problems += [f"axe (dark): {p}" for p in _axe_report(axe_violations(page))]

@@ -6,7 +6,6 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.querysets import EventQuerySet, RegistrationQuerySet
@@ -146,10 +145,10 @@ class Event(models.Model):
         return unique_slug(taken, self.title, fallback="arrangement", max_length=190, suffix=day)
 
     @property
-    def price_display(self) -> str:
-        """The price as the page shows it: the default "Gratis" is the portal's own word
-        and is translated; a price a coordinator wrote is shown as written."""
-        return gettext("Gratis") if self.price.strip().lower() == "gratis" else self.price
+    def is_free(self) -> bool:
+        """The default price "Gratis" is the portal's own word, translated on the page;
+        any other price is a coordinator's text, shown as written."""
+        return self.price.strip().lower() == "gratis"
 
     @property
     def is_cancelled(self) -> bool:

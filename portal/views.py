@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from actors.models import Actor
 from events.models import Event
 from opportunities.models import Opportunity
+from portal import accessibility as statement
 from portal import fragments
 from portal.site import absolute_url
 
@@ -69,7 +70,15 @@ def privacy(request):
 
 @require_GET
 def accessibility(request):
-    return _text_page(request, "accessibility", _("Tilgjengelighetserklæring"))
+    return _text_page(
+        request,
+        "accessibility",
+        _("Tilgjengelighetserklæring"),
+        criteria=statement.CRITERIA,
+        breaches=statement.BREACHES,
+        counts=statement.summary(),
+        last_tested=statement.LAST_TESTED,
+    )
 
 
 @require_GET

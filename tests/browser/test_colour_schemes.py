@@ -48,3 +48,31 @@ def test_search_placeholder_is_readable(page, live_server, scheme):
     colours = page.locator("#home-search").evaluate(_PLACEHOLDER_COLOURS_JS)
 
     assert contrast(*colours) >= 4.5, colours
+
+
+_BORDER_AND_RING_JS = """
+el => {
+  const s = getComputedStyle(el);
+  const page = getComputedStyle(document.body).backgroundColor;
+  return {border: s.borderTopColor, field: s.backgroundColor, page,
+          outline: s.outlineStyle, ring: s.outlineColor};
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_field_borders_and_focus_ring_stand_out(page, live_server, scheme):
+    """1.4.11 and 2.4.7: a field's border and the focus ring reach 3:1 against what
+    is around them."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_server.url + "/aktorer/")
+    field = page.locator("#directory-search")
+
+    field.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard: :focus-visible
+    colours = field.evaluate(_BORDER_AND_RING_JS)
+
+    assert contrast(colours["border"], colours["field"]) >= 3, colours
+    assert colours["outline"] != "none", colours
+    assert contrast(colours["ring"], colours["page"]) >= 3, colours

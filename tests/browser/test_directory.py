@@ -92,3 +92,26 @@ def test_directory_filters_work_without_javascript(browser, live_server, directo
     assert "sortering=nyeste" in page.url and "kommune=nes" in page.url
     expect(page.locator(".card")).to_have_count(4)
     context.close()
+
+
+def test_result_count_is_announced_outside_the_busy_results(page, live_server, directory):
+    """4.1.3: while new results load, only the list is aria-busy; the role="status"
+    count is never inside a busy region, where some screen readers hold it back."""
+    page.goto(live_server.url + "/aktorer/")
+    held = []
+
+    def slow(route):
+        held.append(
+            page.evaluate(
+                "!!document.querySelector('#result-count').closest('[aria-busy=\"true\"]')"
+                " || !document.querySelector('[data-results][aria-busy=\"true\"]')"
+            )
+        )
+        route.continue_()
+
+    page.route("**/aktorer/?*", slow)
+    page.get_by_label(re.compile(r"^Nes")).check()
+
+    expect(page.locator("#result-count")).to_have_text(re.compile(r"4\s+aktører"))
+    assert held == [False]
+    expect(page.locator("[aria-busy]")).to_have_count(0)

@@ -100,3 +100,11 @@ def test_norwegian_pages_need_no_language_marks(client, actor):
     for path in ("/", "/aktorer/", actor.get_absolute_url(), "/arrangementer/"):
         html = client.get(path).content.decode()
         assert 'lang="nb"' not in html.split("<main", 1)[1], path
+
+
+def test_english_event_marks_a_price_a_coordinator_wrote(english):
+    event = make_event(price="Gratis for medlemmer i nettverket")
+
+    html = english.get(event.get_absolute_url()).content.decode()
+
+    assert language_of(html, "Gratis for medlemmer i nettverket") == "nb"

@@ -12,7 +12,7 @@ scheme and font size in place, which keeps the whole sweep to a few seconds a pa
 import pytest
 
 from tests.browser import checks
-from tests.browser.axe import axe_violations
+from tests.browser.axe import COLOUR_RULES, axe_violations
 from tests.browser.html_check import html_errors
 from tests.browser.public_pages import PUBLIC_PAGES
 
@@ -50,9 +50,11 @@ def test_public_page_passes_the_accessibility_checks(
     problems += [f"touch targets: {p}" for p in checks.touch_target_problems(page)]
     problems += [f"reflow: {p}" for p in checks.reflow_problems(page, cdp)]
     page.emulate_media(color_scheme="dark")
-    problems += [f"axe (dark): {p}" for p in _axe_report(axe_violations(page))]
+    problems += [f"axe (dark): {p}" for p in _axe_report(axe_violations(page, COLOUR_RULES))]
     page.emulate_media(color_scheme="light", forced_colors="active")
-    problems += [f"axe (forced colours): {p}" for p in _axe_report(axe_violations(page))]
+    problems += [
+        f"axe (forced colours): {p}" for p in _axe_report(axe_violations(page, COLOUR_RULES))
+    ]
     problems += [f"forced colours: {p}" for p in checks.current_marker_problems(page)]
     context.close()
 

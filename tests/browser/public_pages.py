@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from actors.models import ActorImage, Visibility
 from events.models import Event
-from tests.factories import add_image, make_actor, make_event
+from tests.factories import add_image, make_actor, make_event, make_opportunity, sector
 
 PUBLIC_PAGES = [
     "/",
@@ -32,6 +32,8 @@ PUBLIC_PAGES = [
     "/arrangementer/?type=conference",
     "{event}",
     "{event}pamelding/",
+    "/samarbeid/",
+    "{opportunity}",
     "/konto/login/",
     "/konto/signup/",
     "/konto/password/reset/",
@@ -72,7 +74,16 @@ def make_public_site() -> dict[str, str]:
     )
     make_event(title="Nettverksmøte i Nannestad")
     make_event(title="Nettverkstreff på Jessheim", starts_at=timezone.now() - timedelta(days=30))
-    return {"actor": actor.get_absolute_url(), "event": event.get_absolute_url()}
+    opportunity = make_opportunity(
+        actor,
+        title="Romerikskonferansen søker kunsthåndverksutstillere",
+        sectors=[sector("kunsthandverk")],
+    )
+    return {
+        "actor": actor.get_absolute_url(),
+        "event": event.get_absolute_url(),
+        "opportunity": opportunity.get_absolute_url(),
+    }
 
 
 @pytest.fixture

@@ -75,4 +75,11 @@ def phone_page(browser, live_server):
     context.close()
 
 
-pytest_plugins = ["tests.browser.public_pages"]
+@pytest.fixture
+def public_site(db, monkeypatch) -> dict[str, str]:
+    """The data the pages of public_pages.PUBLIC_PAGES show; fills their {placeholders}."""
+    from tests.browser.public_pages import make_public_site
+
+    # Four actors a page: a second page without making 25 actors for every page checked.
+    monkeypatch.setattr("actors.views.PAGE_SIZE", 4)
+    return make_public_site()

@@ -10,7 +10,6 @@ breaks a layout at 320 px.
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from actors.models import ActorImage, Visibility
@@ -65,7 +64,7 @@ def make_public_site() -> dict[str, str]:
     )
     add_image(actor, role=ActorImage.Role.LOGO)
     add_image(actor, position=0)
-    for n in range(24):  # a second page in the directory
+    for n in range(4):  # with conftest's page size of 4: a second page in the directory
         make_actor(f"Aktør {n:02d}", municipality="eidsvoll", open_for_collaboration=bool(n % 2))
     event = make_event(
         kind=Event.Kind.CONFERENCE,
@@ -84,8 +83,3 @@ def make_public_site() -> dict[str, str]:
         "event": event.get_absolute_url(),
         "opportunity": opportunity.get_absolute_url(),
     }
-
-
-@pytest.fixture
-def public_site(db) -> dict[str, str]:
-    return make_public_site()

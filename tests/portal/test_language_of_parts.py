@@ -8,7 +8,7 @@ import pytest
 
 from actors.models import ActorImage
 from events.models import Event
-from tests.factories import add_image, make_actor, make_event
+from tests.factories import add_image, make_actor, make_event, make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +108,16 @@ def test_english_event_marks_a_price_a_coordinator_wrote(english):
     html = english.get(event.get_absolute_url()).content.decode()
 
     assert language_of(html, "Gratis for medlemmer i nettverket") == "nb"
+
+
+def test_english_opportunities_mark_the_members_text(english):
+    opportunity = make_opportunity(
+        title="Vi søker musikere til sommerkonsert", description="Kulturhuset søker musikere."
+    )
+
+    page = english.get(opportunity.get_absolute_url()).content.decode()
+    listing = english.get("/samarbeid/").content.decode()
+
+    assert language_of(page, "Vi søker musikere til sommerkonsert") == "nb"
+    assert language_of(page, "Kulturhuset søker musikere.") == "nb"
+    assert language_of(listing, "Vi søker musikere til sommerkonsert") == "nb"

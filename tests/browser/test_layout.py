@@ -21,3 +21,15 @@ def test_main_navigation_marks_current_section(page, live_server):
 
     current = page.locator(".site-nav [aria-current=page]")
     assert current.inner_text() == "Aktører"
+
+
+def test_main_navigation_on_a_phone_is_two_even_rows(phone_page, live_server):
+    """Four sections do not fit one line at 390 px: two rows of two, not three and one."""
+    phone_page.goto(live_server.url + "/")
+
+    tops = phone_page.eval_on_selector_all(
+        ".site-nav__list > li", "items => items.map(i => Math.round(i.getBoundingClientRect().top))"
+    )
+
+    assert len(tops) == 4
+    assert sorted(tops.count(top) for top in set(tops)) == [2, 2]

@@ -16,6 +16,7 @@ Only what is the same for every user may go into a fragment template: never
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,21 +40,38 @@ def state_of(request: HttpRequest, names: Iterable[str]) -> str:
 
 def shared(name: str, state: str, render: Callable[[], str]) -> SafeString:
     """The fragment `name` for this state: from the cache, or rendered and stored."""
+    return mark_safe(_cached(name, state, render))
+
+
+def shared_parts(
+    name: str, state: str, compute: Callable[[], dict[str, Any] | None]
+) -> dict[str, Any] | None:
+    """Like shared(), for a page made of several pieces (title, head, body, ...).
+
+    `compute` returns the pieces, or None when there is nothing to share (the object
+    does not exist or is not public): None is not stored, so the view decides anew.
+    """
+    return _cached(name, state, compute)
+
+
+def _cached(name: str, state: str, compute: Callable[[], Any]) -> Any:
     seconds = settings.FRAGMENT_CACHE_SECONDS
     version = data_version() if seconds else ""
     if not version:  # switched off, or no cache to know what is current
-        return mark_safe(render())
+        return compute()
     digest = hashlib.sha256(state.encode()).hexdigest()[:32]
     key = f"fragment:{name}:{get_language()}:{version}:{digest}"
     try:
-        html = cache.get(key)
+        value = cache.get(key)
     except Exception:
         logger.warning("Fragment cache unreachable; rendering %s", name)
-        return mark_safe(render())
-    if html is None:
-        html = render()
+        return compute()
+    if value is None:
+        value = compute()
+        if value is None:
+            return None
         try:
-            cache.set(key, html, seconds)
+            cache.set(key, value, seconds)
         except Exception:
             logger.warning("Fragment cache unreachable; %s not stored", name)
-    return mark_safe(html)
+    return value

@@ -117,6 +117,35 @@ def make_actor(
     return actor
 
 
+def make_full_profile(name: str = "Vorma Keramikk", *, gallery: int = 1, **fields) -> Actor:
+    """A published profile with every field filled in, public contact details, a logo and
+    `gallery` pictures: what the accessibility tests look at."""
+    values = {
+        "municipality": "nes",
+        "sectors": ["kunsthandverk", "visuell-kunst"],
+        "pitch": "Dreier kopper og fat i steintøy.",
+        "description": "Verkstedet ligger ved Vorma.\n\nVi har åpent i helgene.",
+        "offers": "Servise på bestilling.",
+        "looking_for": "Kafeer som vil ha lokalt servise.",
+        "org_number": "988077917",
+        "website": "https://vorma.example.no/",
+        "open_for_collaboration": True,
+        "available_for_hire": True,
+        "contact_person": "Kari Nilsen",
+        "contact_person_visibility": "public",
+        "email": "post@vorma.example.no",
+        "address": "Elvegata 1",
+        "postal_code": "2150",
+        "postal_place": "Årnes",
+    }
+    values.update(fields)
+    actor = make_actor(name, **values)
+    add_image(actor, role=ActorImage.Role.LOGO)
+    for position in range(gallery):
+        add_image(actor, position=position)
+    return actor
+
+
 def make_venue(**fields) -> Actor:
     """A published venue with a street address, for events held there."""
     defaults = {

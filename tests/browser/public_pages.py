@@ -12,9 +12,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from actors.models import ActorImage, Visibility
 from events.models import Event
-from tests.factories import add_image, make_actor, make_event, make_opportunity, sector
+from tests.factories import make_actor, make_event, make_full_profile, make_opportunity, sector
 
 PUBLIC_PAGES = [
     "/",
@@ -43,27 +42,11 @@ PUBLIC_PAGES = [
 def make_public_site() -> dict[str, str]:
     """Enough data for every page in PUBLIC_PAGES to show what it can show: a full
     profile, a second page of actors, upcoming and past events, a long compound title."""
-    actor = make_actor(
+    actor = make_full_profile(
         "Romerikskonferansens kunsthåndverksverksted",
-        municipality="nes",
-        sectors=["kunsthandverk", "visuell-kunst"],
         pitch="Dreier kopper og fat i steintøy til kulturinstitusjonsarrangementer.",
-        description="Verkstedet ligger ved Vorma.\n\nVi har åpent i helgene.",
-        offers="Servise på bestilling.",
-        looking_for="Kafeer som vil ha lokalt servise.",
-        org_number="988077917",
-        website="https://vorma.example.no/",
-        open_for_collaboration=True,
-        available_for_hire=True,
-        contact_person="Kari Nilsen",
-        contact_person_visibility=Visibility.PUBLIC,
         email="post@kunsthandverksverkstedet.example.no",
-        address="Elvegata 1",
-        postal_code="2150",
-        postal_place="Årnes",
     )
-    add_image(actor, role=ActorImage.Role.LOGO)
-    add_image(actor, position=0)
     for n in range(4):  # with conftest's page size of 4: a second page in the directory
         make_actor(f"Aktør {n:02d}", municipality="eidsvoll", open_for_collaboration=bool(n % 2))
     event = make_event(

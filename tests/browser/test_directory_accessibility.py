@@ -3,37 +3,15 @@ no results) and on a full profile, at desktop and phone sizes."""
 
 import pytest
 
-from actors.models import ActorImage, Visibility
 from tests.browser.axe import assert_no_axe_violations
-from tests.factories import add_image, make_actor
+from tests.factories import make_actor, make_full_profile
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def full_profile():
-    actor = make_actor(
-        "Vorma Keramikk",
-        municipality="nes",
-        sectors=["kunsthandverk", "visuell-kunst"],
-        pitch="Dreier kopper og fat i steintøy.",
-        description="Verkstedet ligger ved Vorma.\n\nVi har åpent i helgene.",
-        offers="Servise på bestilling.",
-        looking_for="Kafeer som vil ha lokalt servise.",
-        org_number="988077917",
-        website="https://vorma.example.no/",
-        open_for_collaboration=True,
-        available_for_hire=True,
-        contact_person="Kari Nilsen",
-        contact_person_visibility=Visibility.PUBLIC,
-        email="post@vorma.example.no",
-        address="Elvegata 1",
-        postal_code="2150",
-        postal_place="Årnes",
-    )
-    add_image(actor, role=ActorImage.Role.LOGO)
-    for position in range(3):
-        add_image(actor, position=position)
+    actor = make_full_profile("Vorma Keramikk", gallery=3)
     for n in range(5):
         make_actor(f"Aktør {n}", municipality="eidsvoll", open_for_collaboration=bool(n % 2))
     return actor

@@ -10,12 +10,18 @@ from openpyxl import Workbook
 
 from actors import imports
 from actors.models import Actor
-from tests.factories import make_actor, make_image_bytes, municipality, sector
+from tests.factories import ensure_seeded, make_actor, make_image_bytes, municipality, sector
 
 pytestmark = pytest.mark.django_db
 
 IMPORT = "/admin/actors/actor/import/"
 HEADER = ["Navn", "Type", "Kommune", "Bransjer", "Kort presentasjon", "Organisasjonsnummer"]
+
+
+@pytest.fixture(autouse=True)
+def places_and_sectors():
+    """The rows name municipalities and sectors: there even without migrations (mutmut)."""
+    ensure_seeded()
 
 
 def xlsx(rows: list[list], header: list[str] = HEADER, name: str = "aktorer.xlsx"):

@@ -26,7 +26,7 @@ above a word inside another; corrected words count less.
 import re
 from dataclasses import dataclass
 
-from django.db.models import Case, FloatField, Q, QuerySet, Value, When
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.utils import translation
 
 from actors import typos
@@ -82,7 +82,7 @@ def normalise(text: str) -> str:
 def terms(query: str) -> list[str]:
     """The words of a search, lower-case, each once, at most MAX_TERMS of them, each cut
     to MAX_WORD_LENGTH letters."""
-    words = (word[:MAX_WORD_LENGTH] for word in _WORD.findall((query or "").casefold()))
+    words = (word[:MAX_WORD_LENGTH] for word in _WORD.findall(query.casefold()))
     return list(dict.fromkeys(words))[:MAX_TERMS]
 
 
@@ -111,11 +111,6 @@ def index_fields(actor, sector_names: list[str], municipality_name: str) -> dict
     }
 
 
-def document_text(actor, sector_names: list[str], municipality_name: str) -> str:
-    """The normalised words of an actor's whole search document (its `search_text`)."""
-    return index_fields(actor, sector_names, municipality_name)["search_text"]
-
-
 def lexicon_words(actor, sector_names: list[str], municipality_name: str) -> set[str]:
     """The words of an actor as written (case-folded, Norwegian letters kept), for typos."""
     parts = [actor.name, actor.pitch, " ".join(sector_names), municipality_name]
@@ -140,11 +135,6 @@ def refresh_search_index(queryset: QuerySet) -> None:
     typos.add_words(words)
 
 
-def add_search_words(documents) -> None:
-    """Add the words of these documents (strings) to the lexicon used for typos."""
-    typos.add_words({w for d in documents for w in _WORD.findall(d.casefold()) if len(w) > SHORT})
-
-
 @dataclass(frozen=True)
 class Term:
     """One word of a query as it is looked for."""
@@ -161,7 +151,6 @@ class Term:
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    text: str
     terms: tuple[Term, ...] = ()
     places: tuple[Place, ...] = ()
 
@@ -193,7 +182,7 @@ def parse(query: str) -> ParsedQuery:
         if i in in_places or (word in STOP_WORDS and len(words) > 1):
             continue
         parsed_terms.append(_term(word))
-    return ParsedQuery(query.strip(), tuple(parsed_terms), tuple(found_places))
+    return ParsedQuery(tuple(parsed_terms), tuple(found_places))
 
 
 def _term(word: str) -> Term:
@@ -235,7 +224,7 @@ def search_any(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
         condition |= _term_condition(term)
     if parsed.places:
         condition |= Q(municipality__slug__in=parsed.municipalities)
-    return queryset.filter(condition) if condition else queryset
+    return queryset.filter(condition)
 
 
 def _term_score(term: Term):
@@ -250,13 +239,12 @@ def _term_score(term: Term):
     return Case(
         *[When(condition, then=Value(score)) for score, condition in whens],
         default=Value(0.0),
-        output_field=FloatField(),
     )
 
 
 def rank(queryset: QuerySet, parsed: ParsedQuery, *, partial: bool = False) -> QuerySet:
     """Annotate `relevance` (higher is better); partial matches count the parts found first."""
-    relevance = Value(0.0, output_field=FloatField())
+    relevance = Value(0.0)
     for term in parsed.terms:
         relevance += _term_score(term)
     for place in parsed.places:

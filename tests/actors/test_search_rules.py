@@ -101,7 +101,7 @@ def test_a_members_only_postal_place_leaves_the_index_as_if_there_were_none():
     fields = search.index_fields(actor, ["Musikk"], "Nes")
     words = search.lexicon_words(actor, ["Musikk"], "Nes")
 
-    actor.postal_place = ""
+    actor.postal_place, actor.address_visibility = "", "public"
     assert search.index_fields(actor, ["Musikk"], "Nes") == fields
     assert search.lexicon_words(actor, ["Musikk"], "Nes") == words
 
@@ -136,15 +136,15 @@ def test_the_lexicon_takes_every_word_of_four_letters_or_more_as_written():
 
 
 def test_refreshing_the_index_puts_every_actors_words_in_the_lexicon():
-    make_actor("Dreiebenken", pitch="Keramikkverksted.")
-    make_actor("Vevstua", pitch="Billedvev.")
+    make_actor("Dreiebenken", pitch="Keramikkverksted.", sectors=["design"])
+    make_actor("Vevstua", pitch="Billedvev.", municipality="hurdal")
     SearchWord.objects.all().delete()
 
     search.refresh_search_index(Actor.objects.all())
 
-    assert {"dreiebenken", "keramikkverksted", "vevstua", "billedvev"} <= set(
-        SearchWord.objects.values_list("word", flat=True)
-    )
+    words = set(SearchWord.objects.values_list("word", flat=True))
+    assert {"dreiebenken", "keramikkverksted", "design", "ullensaker"} <= words
+    assert {"vevstua", "billedvev", "musikk", "hurdal"} <= words
 
 
 def test_refreshing_the_index_takes_as_many_queries_for_many_actors_as_for_one():
@@ -268,6 +268,14 @@ def test_a_corrected_word_in_the_name_still_ranks_above_a_word_in_the_presentati
     make_actor("Beta", pitch="Grafikken vår.", description="Vi er maler.")
 
     assert found(client, "mlaer grafikkene") == ["Alfa Maler", "Beta"]
+
+
+def test_a_corrected_word_found_whole_ranks_above_the_start_of_a_word(client):
+    # "mlaer" becomes "maler": whole in Beta's presentation, the start of Alfa's word.
+    make_actor("Alfa", pitch="Malerier.")
+    make_actor("Beta", pitch="Maler.")
+
+    assert found(client, "mlaer") == ["Beta", "Alfa"]
 
 
 def test_the_nearest_correction_in_the_best_place_decides_the_rank(client):

@@ -223,7 +223,8 @@ SEAT_LOCK_TIMEOUT_MS = env_int("SEAT_LOCK_TIMEOUT_MS", 3000)
 # Accounts (django-allauth, its account part only): the e-mail address is the login,
 # and an account counts as a member once that address is confirmed by a signed link.
 # One login page for everyone; the admin's login sends coordinators there.
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# allauth's, loading the member's confirmed address with the user (accounts/auth_backends.py).
+AUTHENTICATION_BACKENDS = ["accounts.auth_backends.AuthenticationBackend"]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

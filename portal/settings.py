@@ -132,6 +132,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees a view's exception first: a lock timeout is a 503, not a 500.
     "portal.busy.BusyDatabaseMiddleware",
+    # Pages the same for every member, from the cache with each member's own header
+    # links (portal/member_pages.py); inside every other middleware, which run as usual.
+    "portal.member_pages.MemberPageCacheMiddleware",
 ]
 
 if DEBUG and not env_bool("SHOW_TECHNICAL_404", False):

@@ -93,3 +93,12 @@ def test_the_main_menu_follows_the_language(client, english):
 
     assert ">Actors<" in html
     assert ">Aktører<" not in html
+
+
+def test_a_deactivated_account_is_logged_out_on_its_next_request(member, member_client):
+    member.is_active = False
+    member.save()
+
+    response = member_client.get("/aktorer/mine/")
+
+    assert response.status_code == 302  # asked to log in, as anyone without an account

@@ -166,3 +166,16 @@ def test_no_member_page_is_stored_when_page_cache_seconds_is_zero(settings, prof
         reader.get("/aktorer/")
 
     assert len(queries) > 2  # rendered, with the directory's own queries
+
+
+@pytest.mark.parametrize("path", ["/", "/aktorer/", "/arrangementer/", "/samarbeid/"])
+def test_the_lists_are_shared_by_members(cached, settings, profile, path):
+    settings.FRAGMENT_CACHE_SECONDS = 0  # so only the page cache can spare the queries
+    _client_for(make_member("forste")).get(path)
+    second = _client_for(make_member("andre"))
+
+    with CaptureQueriesContext(connection) as queries:
+        page = second.get(path)
+
+    assert page.status_code == 200
+    assert len(queries) == 2  # the session and the account: the page came from the cache

@@ -185,6 +185,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DB_CONNECT_TIMEOUT", 5
     )
+    # Django reads a form's model choices (the municipality menus) with .iterator(),
+    # which on PostgreSQL declares, fetches and closes a server-side cursor: three
+    # round trips for six rows on every form shown. The portal never streams a result
+    # too large for memory, so one plain query does. (Also what a transaction-pooling
+    # PgBouncer needs.)
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, so that every app instance shares sessions,

@@ -135,6 +135,15 @@ def content_lang() -> str:
     return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')
 
 
+@register.simple_tag
+def name_lang(name: str) -> str:
+    """` lang="nb"` for a name the catalogue does not translate (a sector a coordinator
+    added), on a page in another language; nothing for a translated one."""
+    if get_language() == settings.LANGUAGE_CODE or gettext(name) != name:
+        return ""
+    return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')
+
+
 @register.simple_tag(takes_context=True)
 def state_in_title(context, *filters: str) -> str:
     """What a list page adds to its title so each state has a title of its own

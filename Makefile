@@ -21,6 +21,8 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
+# Links in e-mails and on pages that name the site point where this server runs.
+run: export SITE_URL := $(or $(SITE_URL),http://$(HOST):$(PORT))
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo

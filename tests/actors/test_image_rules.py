@@ -144,3 +144,23 @@ def test_a_single_image_field_gets_one_clean_webp_rendition():
     stored = Image.open(io.BytesIO(content.read()))
     assert stored.format == "WEBP"
     assert stored.size == (LARGE_WIDTH, 600)
+
+
+def test_the_pixel_refusal_says_how_to_fix_it():
+    megapixels = images.MAX_PIXELS // 1_000_000
+    assert _refusal(png_bomb()).messages == [
+        f"Bildet har for mange piksler. Største tillatte størrelse er {megapixels} megapiksler; "
+        "gjør bildet mindre og prøv igjen."
+    ]
+
+
+def test_renditions_are_webp_at_the_chosen_quality_and_effort():
+    # Quality and effort decide every stored image's size and the upload's CPU time;
+    # the rendition is exactly what Pillow makes with them from the cleaned pixels.
+    source = Image.effect_noise((300, 200), 60).convert("RGB")
+    expected = io.BytesIO()
+    source.save(expected, format="WEBP", quality=images.WEBP_QUALITY, method=4)
+
+    small = process_upload(upload(_png(source), "foto.png", "image/png")).small
+
+    assert small.content.read() == expected.getvalue()

@@ -154,12 +154,14 @@ def test_the_pixel_refusal_says_how_to_fix_it():
     ]
 
 
-def test_renditions_are_webp_at_the_chosen_quality_and_effort():
-    # Quality and effort decide every stored image's size and the upload's CPU time;
-    # the rendition is exactly what Pillow makes with them from the cleaned pixels.
-    source = Image.effect_noise((300, 200), 60).convert("RGB")
+def test_renditions_are_lanczos_scaled_webp_at_the_chosen_quality_and_effort():
+    # Resampling, quality and effort decide how every stored image looks, its size and
+    # the upload's CPU time: the rendition is exactly what Pillow makes with them.
+    source = Image.effect_noise((600, 400), 60).convert("RGB")
     expected = io.BytesIO()
-    source.save(expected, format="WEBP", quality=images.WEBP_QUALITY, method=4)
+    source.resize((SMALL_WIDTH, 320), Image.Resampling.LANCZOS).save(
+        expected, format="WEBP", quality=images.WEBP_QUALITY, method=4
+    )
 
     small = process_upload(upload(_png(source), "foto.png", "image/png")).small
 

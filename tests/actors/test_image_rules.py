@@ -166,3 +166,19 @@ def test_renditions_are_lanczos_scaled_webp_at_the_chosen_quality_and_effort():
     small = process_upload(upload(_png(source), "foto.png", "image/png")).small
 
     assert small.content.read() == expected.getvalue()
+
+
+def test_a_cmyk_photo_is_made_rgb_before_it_is_scaled():
+    # Print files are often CMYK JPEGs; scaling them in CMYK rounds the colours differently.
+    source = Image.effect_noise((600, 400), 60).convert("CMYK")
+    buffer = io.BytesIO()
+    source.save(buffer, format="JPEG", quality=95)
+    decoded = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    expected = io.BytesIO()
+    decoded.resize((SMALL_WIDTH, 320), Image.Resampling.LANCZOS).save(
+        expected, format="WEBP", quality=images.WEBP_QUALITY, method=4
+    )
+
+    small = process_upload(upload(buffer.getvalue())).small
+
+    assert small.content.read() == expected.getvalue()

@@ -144,3 +144,41 @@ def test_a_single_image_field_gets_one_clean_webp_rendition():
     stored = Image.open(io.BytesIO(content.read()))
     assert stored.format == "WEBP"
     assert stored.size == (LARGE_WIDTH, 600)
+
+
+def test_the_pixel_refusal_says_how_to_fix_it():
+    megapixels = images.MAX_PIXELS // 1_000_000
+    assert _refusal(png_bomb()).messages == [
+        f"Bildet har for mange piksler. Største tillatte størrelse er {megapixels} megapiksler; "
+        "gjør bildet mindre og prøv igjen."
+    ]
+
+
+def test_renditions_are_lanczos_scaled_webp_at_the_chosen_quality_and_effort():
+    # Resampling, quality and effort decide how every stored image looks, its size and
+    # the upload's CPU time: the rendition is exactly what Pillow makes with them.
+    source = Image.effect_noise((600, 400), 60).convert("RGB")
+    expected = io.BytesIO()
+    source.resize((SMALL_WIDTH, 320), Image.Resampling.LANCZOS).save(
+        expected, format="WEBP", quality=images.WEBP_QUALITY, method=4
+    )
+
+    small = process_upload(upload(_png(source), "foto.png", "image/png")).small
+
+    assert small.content.read() == expected.getvalue()
+
+
+def test_a_cmyk_photo_is_made_rgb_before_it_is_scaled():
+    # Print files are often CMYK JPEGs; scaling them in CMYK rounds the colours differently.
+    source = Image.effect_noise((600, 400), 60).convert("CMYK")
+    buffer = io.BytesIO()
+    source.save(buffer, format="JPEG", quality=95)
+    decoded = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    expected = io.BytesIO()
+    decoded.resize((SMALL_WIDTH, 320), Image.Resampling.LANCZOS).save(
+        expected, format="WEBP", quality=images.WEBP_QUALITY, method=4
+    )
+
+    small = process_upload(upload(buffer.getvalue())).small
+
+    assert small.content.read() == expected.getvalue()

@@ -101,6 +101,23 @@ def test_a_palette_image_with_a_transparent_colour_keeps_it():
     assert _close(cleaned.getpixel((30, 20)), (200, 30, 30, 255))
 
 
+@pytest.mark.parametrize(
+    ("mode", "key", "colour"), [("RGB", (0, 0, 0), (200, 30, 30)), ("L", 0, 200)]
+)
+def test_a_png_with_a_transparent_colour_key_keeps_it(mode, key, colour):
+    # A logo saved with one colour marked transparent (PNG's tRNS chunk), not an alpha channel.
+    image = Image.new(mode, (60, 40), colour)
+    image.putpixel((0, 0), key)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", transparency=key)
+
+    cleaned = _decoded(process_upload(upload(buffer.getvalue(), "logo.png", "image/png")).small)
+
+    assert cleaned.mode == "RGBA"
+    assert cleaned.getpixel((0, 0))[3] == 0
+    assert cleaned.getpixel((30, 20))[3] == 255
+
+
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
 def test_opaque_images_get_no_alpha_channel(fmt):
     cleaned = _decoded(process_upload(upload(make_image_bytes(60, 40, fmt=fmt))).small)

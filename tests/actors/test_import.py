@@ -10,9 +10,16 @@ from openpyxl import Workbook
 
 from actors import imports
 from actors.models import Actor
-from tests.factories import make_actor, make_image_bytes, municipality, sector
+from tests.factories import ensure_seeded, make_actor, make_image_bytes, municipality, sector
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def seeded_places_and_sectors(db):
+    """The rows the data migration makes; mutmut runs the tests with --nomigrations."""
+    ensure_seeded()
+
 
 IMPORT = "/admin/actors/actor/import/"
 HEADER = ["Navn", "Type", "Kommune", "Bransjer", "Kort presentasjon", "Organisasjonsnummer"]

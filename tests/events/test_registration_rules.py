@@ -172,12 +172,15 @@ def test_dietary_needs_and_notes_go_each_on_their_own_once_the_event_is_over():
 
 def test_the_change_history_forgets_dietary_needs_and_notes_too():
     event = _ended()
-    registration = make_registration(event, diets=["vegan"], diet_other="Ingen sesam")
-    registration.name = "Kari Endret"
-    registration.save()
+    both = make_registration(event, diets=["vegan"], diet_other="Ingen sesam")
+    only_diets = make_registration(event, diets=["vegan"])
+    only_note = make_registration(event, diet_other="Ingen sesam")
+    for registration in (both, only_diets, only_note):
+        registration.name = "Endret navn"  # a second version in the history
+        registration.save()
 
     remove_dietary_needs_after_events()
 
-    versions = Registration.history.filter(id=registration.pk)
-    assert versions.count() == 2
+    versions = Registration.history.filter(event=event)
+    assert versions.count() == 6
     assert {(tuple(v.diets), v.diet_other) for v in versions} == {((), "")}

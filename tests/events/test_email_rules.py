@@ -2,6 +2,7 @@
 where it belongs, the day in words, the network's address, and what the directory's
 e-mails ask for (a reply address, extra headers, plain text only)."""
 
+import mimetypes
 from datetime import timedelta
 
 import icalendar
@@ -50,6 +51,21 @@ def test_only_a_seat_a_reminder_or_a_called_off_event_puts_the_event_in_the_cale
         assert calendar["x-wr-calname"] == "Vårtreff i Nes"
     else:
         assert message.attachments == []
+
+
+def test_the_calendar_file_is_text_calendar_also_where_the_system_has_no_mime_table(
+    monkeypatch,
+):
+    # Python's own table does not know .ics; only /etc/mime.types does, and a slim
+    # container image may have none. A guessed type would then be
+    # application/octet-stream: a file, not an event for the mail program's calendar.
+    monkeypatch.setattr(mimetypes, "guess_type", mimetypes.MimeTypes().guess_type)
+    registration = make_registration(make_event())
+
+    message = _sent(queue_email(registration=registration, kind=Kind.CONFIRMATION))
+
+    [(_filename, _content, mimetype)] = message.attachments
+    assert mimetype == "text/calendar"
 
 
 def test_a_reminder_says_the_day_in_words_in_the_subject_and_the_text():

@@ -57,7 +57,6 @@ def queue_email(*, registration: Registration, kind: str) -> OutgoingEmail:
             "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
             "cancel_url": cancel_url(registration),
             "position": registration.waiting_position(),
-            "SITE_URL": settings.SITE_URL,
             "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         }
         # A header must be one line (Django refuses it otherwise and the e-mail fails).

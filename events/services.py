@@ -180,11 +180,11 @@ def cancel_event(*, event: Event) -> int:
             return 0
         event.status = Event.Status.CANCELLED
         event.save(update_fields=["status", "updated_at"])
-        registrations = list(event.registrations.active())
-        for registration in registrations:
+        told = 0
+        for registration in event.registrations.active():
             registration.event = event
-            queue_email(registration=registration, kind=Kind.EVENT_CANCELLED)
-    return len(registrations)
+            told += queue_email(registration=registration, kind=Kind.EVENT_CANCELLED) is not None
+    return told
 
 
 def send_reminders(*, now=None) -> int:

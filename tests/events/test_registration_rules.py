@@ -14,6 +14,8 @@ from events.services import (
     NeedsConfirmation,
     add_walk_in,
     anonymise_registrations,
+    cancel_event,
+    cancel_registration,
     check_in,
     checkin_counts,
     register,
@@ -108,6 +110,18 @@ def test_a_walk_in_who_is_cancelled_again_is_no_longer_counted_at_the_door():
     Registration.objects.filter(pk=mistake.pk).update(status=Registration.Status.CANCELLED)
 
     assert checkin_counts(event) == {"confirmed": 1, "attended": 1, "waiting": 0, "walk_ins": 1}
+
+
+def test_a_walk_in_without_an_address_is_sent_nothing_when_cancelled():
+    event = make_event()
+    walk_in = add_walk_in(event=event, name="Dora", email="", municipality=None)
+    make_registration(event, email="kari@example.no")
+
+    cancel_registration(registration=walk_in)
+    told = cancel_event(event=event)
+
+    assert told == 1
+    assert list(OutgoingEmail.objects.values_list("to", flat=True)) == ["kari@example.no"]
 
 
 # --- Personal data -------------------------------------------------------------------

@@ -21,6 +21,8 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
+# Links in e-mails and on pages that name the site point where this server runs.
+run: export SITE_URL := $(or $(SITE_URL),http://$(HOST):$(PORT))
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
@@ -64,7 +66,7 @@ messages: $(VENV)/.installed
 
 # The search's relevance set (score printed; bench/results/relevance.md), server time
 # of the directory on SQLite and PostgreSQL, then a wrk load test
-# through gunicorn on PostgreSQL. Results go to bench/results/. Shorter runs:
+# through gunicorn on PostgreSQL and where a member's request spends its time. Results go to bench/results/. Shorter runs:
 # make bench SERVER_TIME_ARGS="--iterations 20 --only sqlite" LOAD_ARGS="--duration 3"
 # The fault run (PostgreSQL restart, dead mail server): python bench/fault_postgres_restart.py
 bench: $(VENV)/.installed-dev
@@ -72,6 +74,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/server_time.py $(SERVER_TIME_ARGS)
 	$(BIN)/python bench/statistics_time.py
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
+	$(BIN)/python bench/member_profile.py
 
 # Mutation testing of the modules where a bug costs most (scripts/mutation_score.py
 # names them; [tool.mutmut] in pyproject.toml says which tests run). Slow: tens of

@@ -70,6 +70,7 @@ def personal_data_context(request: HttpRequest) -> dict:
 @login_required
 def update_settings(request: HttpRequest) -> HttpResponse:
     """Name and e-mail choices, saved from the two small forms on /min-side/."""
+    form: MemberSettingsForm | NameForm
     if "newsletter" in request.POST or "language" in request.POST:
         form = MemberSettingsForm(request.POST, instance=MemberSettings.for_user(request.user))
     else:

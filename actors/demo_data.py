@@ -421,7 +421,7 @@ FICTIONAL: list[tuple[Any, ...]] = [
         "Solveig Nygård Foto",
         "artist",
         "ullensaker",
-        ("2033", "Nordkisa"),
+        ("2055", "Nordkisa"),
         ["visuell-kunst", "reklame"],
         "Fotograf for portretter, reportasje og produktbilder.",
         "Jeg fotograferer for bedrifter, magasiner og kulturliv, og stiller ut egne fotoprosjekter om landskap.",

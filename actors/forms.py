@@ -59,7 +59,7 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": pk},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # Django's, not in the stubs
 
 
 def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
@@ -143,7 +143,7 @@ class ActorImageForm(forms.ModelForm):
         return upload
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         actor_id = self.instance.actor_id
         if cleaned.get("role") == ActorImage.Role.LOGO and actor_id:
             others = ActorImage.objects.filter(actor_id=actor_id, role=ActorImage.Role.LOGO)

@@ -106,9 +106,9 @@ def _too_many_pixels() -> ValidationError:
 
 
 def _has_alpha(image: Image.Image) -> bool:
-    return image.mode in ("RGBA", "LA", "PA") or (
-        image.mode == "P" and "transparency" in image.info
-    )
+    # An alpha channel, or one colour marked transparent (a palette's, or an RGB or
+    # greyscale PNG's tRNS chunk): either way the rendition keeps it.
+    return image.has_transparency_data
 
 
 def _rendition(image: Image.Image, width: int) -> Rendition:

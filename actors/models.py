@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -259,7 +260,7 @@ class Actor(models.Model):
     @property
     def contact_address(self) -> str:
         """Where the contact form's messages go: the owner's e-mail, else the profile's."""
-        if self.owner_id and self.owner.email:
+        if self.owner is not None and self.owner.email:
             return self.owner.email
         return self.email
 
@@ -316,8 +317,8 @@ class Actor(models.Model):
         return format_address(self.address, self.postal_code, self.postal_place)
 
     @property
-    def links(self) -> list[tuple[str, str]]:
-        pairs = [
+    def links(self) -> list[tuple[str | Promise, str]]:
+        pairs: list[tuple[str | Promise, str]] = [
             (_("Nettside"), self.website),
             ("Instagram", self.instagram),
             ("Facebook", self.facebook),
@@ -340,7 +341,7 @@ class Actor(models.Model):
         """The first gallery image, else the logo. Uses prefetched images (for_cards())."""
         images = list(self.images.all())
         gallery = [image for image in images if image.role == ActorImage.Role.GALLERY]
-        return (gallery or images or [None])[0]
+        return next(iter(gallery or images), None)
 
 
 def _image_path(instance: "ActorImage", filename: str) -> str:

@@ -12,6 +12,7 @@ from actors.models import Actor, ActorImage, ActorRedirect
 from actors.structured_data import actor_json_ld
 from opportunities.querysets import open_opportunities_exist
 from portal import fragments
+from portal.member_pages import members_except, shared_with_members
 from portal.permissions import is_coordinator, is_member
 
 PAGE_SIZE = 24
@@ -43,6 +44,7 @@ DIRECTORY_STATE = (
 
 
 @require_GET
+@shared_with_members
 def actor_list(request):
     # The form and results are the same for everyone with the same filters: shared.
     body = fragments.shared(
@@ -68,6 +70,7 @@ def _directory_body(request) -> str:
 
 
 @require_GET
+@shared_with_members
 def actor_detail(request, slug: str):
     """A profile. What a member (or a visitor) who is not its owner sees is the same for
     all of them, so it is rendered once per data version and shared (portal/fragments.py);
@@ -81,7 +84,8 @@ def actor_detail(request, slug: str):
             f"profile-{role}", state, lambda: _shared_profile(request, slug)
         )
         if parts is not None and not (user.is_authenticated and parts["owner_id"] == user.pk):
-            return _page(request, parts)
+            # Every member but the owner sees this page (portal/member_pages.py).
+            return members_except(_page(request, parts), [parts["owner_id"]])
     # Unpublished profiles are a 404 for everyone but their owner and coordinators.
     try:
         actor = get_object_or_404(_profiles(Actor.objects.visible_to(user)), slug=slug)
@@ -92,7 +96,9 @@ def actor_detail(request, slug: str):
             raise
         return redirect(moved.actor, permanent=True)
     is_owner = user.is_authenticated and actor.owner_id == user.pk
-    return _page(request, _profile_parts(request, actor, is_owner=is_owner))
+    response = _page(request, _profile_parts(request, actor, is_owner=is_owner))
+    response.shared_with_members = False  # made for this user: never stored for others
+    return response
 
 
 def _page(request, parts: dict):

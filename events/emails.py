@@ -47,7 +47,11 @@ SUBJECTS = {
 WITH_ICS = {Kind.CONFIRMATION, Kind.PROMOTED, Kind.REMINDER, Kind.EVENT_CANCELLED}
 
 
-def queue_email(*, registration: Registration, kind: str) -> OutgoingEmail:
+def queue_email(*, registration: Registration, kind: str) -> OutgoingEmail | None:
+    """Queue the e-mail `kind` to the registrant; None for a walk-in who gave no address
+    (an e-mail to nobody would fail on every retry of the outbox)."""
+    if not registration.email:
+        return None
     event = registration.event
     with translation.override(registration.language or settings.LANGUAGE_CODE):
         context = {
@@ -57,7 +61,6 @@ def queue_email(*, registration: Registration, kind: str) -> OutgoingEmail:
             "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
             "cancel_url": cancel_url(registration),
             "position": registration.waiting_position(),
-            "SITE_URL": settings.SITE_URL,
             "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         }
         # A header must be one line (Django refuses it otherwise and the e-mail fails).

@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -10,7 +11,9 @@ from portal.validators import normalise_email, validate_single_line
 
 def _column(name: str) -> int:
     """The column's length: a longer value would be a 500 on PostgreSQL, not a form error."""
-    return Registration._meta.get_field(name).max_length
+    field = Registration._meta.get_field(name)
+    assert isinstance(field, models.CharField) and field.max_length is not None
+    return field.max_length
 
 
 class RegistrationForm(forms.Form):
@@ -82,7 +85,7 @@ class RegistrationForm(forms.Form):
     )
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.pop("website", ""):
             raise forms.ValidationError(
                 _("Skjemaet ble ikke sendt. Last siden på nytt og prøv igjen."), code="honeypot"
@@ -122,7 +125,8 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, years: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ar"].choices = [("", _("Alle år")), *((y, y) for y in years)]
+        choices = [("", _("Alle år")), *((y, y) for y in years)]
+        self.fields["ar"].choices = choices  # type: ignore[attr-defined]  # a ChoiceField
 
     def filters(self) -> dict:
         """The valid filters only: one bad value does not undo the others."""

@@ -180,11 +180,11 @@ def cancel_event(*, event: Event) -> int:
             return 0
         event.status = Event.Status.CANCELLED
         event.save(update_fields=["status", "updated_at"])
-        registrations = list(event.registrations.active())
-        for registration in registrations:
+        told = 0
+        for registration in event.registrations.active():
             registration.event = event
-            queue_email(registration=registration, kind=Kind.EVENT_CANCELLED)
-    return len(registrations)
+            told += queue_email(registration=registration, kind=Kind.EVENT_CANCELLED) is not None
+    return told
 
 
 def send_reminders(*, now=None) -> int:
@@ -292,7 +292,7 @@ def check_in(*, registration: Registration, waiting_list_confirmed: bool = False
         waiting = registration.status == Registration.Status.WAITING
         if waiting and not registration.attended:
             if not waiting_list_confirmed:
-                raise NeedsConfirmation(registration)
+                raise NeedsConfirmation
             registration.status = Registration.Status.CONFIRMED
         registration.attended = not registration.attended
         registration.save(update_fields=["attended", "status"])
@@ -304,7 +304,7 @@ def add_walk_in(*, event: Event, name: str, email: str, municipality) -> Registr
     return Registration.objects.create(
         event=event,
         name=name,
-        email=normalise_email(email) if email else "",
+        email=email,  # normalised by Registration.save; blank when none was given
         municipality=municipality,
         status=Registration.Status.CONFIRMED,
         attended=True,

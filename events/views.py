@@ -36,6 +36,7 @@ from events.structured_data import event_json_ld
 from opportunities.querysets import open_opportunities_exist
 from portal import fragments, ratelimit
 from portal.client_address import client_address
+from portal.member_pages import shared_with_members
 from portal.permissions import coordinator_required, is_member
 from portal.views import bad_request
 
@@ -46,6 +47,7 @@ EVENT_LIST_STATE = ("vis", "ar", "type", "kommune", "side")
 
 
 @require_GET
+@shared_with_members
 def event_list(request: HttpRequest) -> HttpResponse:
     # The same for everyone with the same filters: shared (portal/fragments.py).
     state = fragments.state_of(request, EVENT_LIST_STATE)

@@ -22,12 +22,14 @@ from opportunities.forms import CloseForm, OpportunityForm
 from opportunities.models import Opportunity
 from opportunities.querysets import today
 from portal import fragments
+from portal.member_pages import shared_with_members
 from portal.permissions import member_required
 
 PAGE_SIZE = 24
 
 
 @require_GET
+@shared_with_members
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     # The same for everyone with the same filters: shared (portal/fragments.py). The
     # date is part of the key: an opportunity leaves the list when its deadline passes.

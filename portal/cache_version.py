@@ -1,9 +1,10 @@
 """A data version that every write to what the public pages show moves on.
 
 Caches shared by everyone (the directory's results and facet counts, the home
-page's lists, the anonymous page cache, the typo lexicon) put the version in their
-keys, so a change to an actor, sector, image, event or opportunity is visible on the very next
-request: the old entries are simply never asked for again and expire.
+page's lists, the anonymous page cache, the typo lexicon) store each entry beside
+the version it was made for (versioned_get/versioned_set) or put the version in
+their keys, so a change to an actor, sector, image, event or opportunity is visible
+on the very next request: an entry made for an older version is never served.
 
 The version lives in the default cache: Redis when REDIS_URL is set, shared by
 every app instance, so a change made through one is seen at once by the others.
@@ -17,6 +18,7 @@ actor) and explicitly by bulk updates that send no signals (ActorQuerySet.publis
 
 import logging
 import secrets
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -48,6 +50,35 @@ def data_version() -> str:
         logger.warning("Cache unreachable; shared page parts are not cached")
         return ""
     return str(version or "")
+
+
+def versioned_get(key: str) -> tuple[str, Any]:
+    """The current version and the entry under `key` if it was made for that version.
+
+    One round trip to the cache for both (a page served from the cache costs one
+    Redis call, not two). ("", None) when the cache cannot be reached: then nothing
+    is shared. An entry made for another version is a miss (None).
+    """
+    try:
+        found = cache.get_many([KEY, key])
+    except Exception:
+        logger.warning("Cache unreachable; shared page parts are not cached")
+        return "", None
+    version = found.get(KEY)
+    if version is None:  # a fresh cache, or one that failed softly: no entry can be current
+        return data_version(), None
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == str(version):
+        return str(version), entry[1]
+    return str(version), None
+
+
+def versioned_set(key: str, version: str, value: Any, seconds: int) -> None:
+    """Store `value` under `key` as made for `version` (what versioned_get reads)."""
+    try:
+        cache.set(key, (version, value), seconds)
+    except Exception:
+        logger.warning("Cache unreachable; %s not stored", key.split(":", 1)[0])
 
 
 def bump(**_signal_kwargs) -> None:

@@ -4,9 +4,10 @@ A logged-in member cannot be served from the anonymous page cache (their header,
 "Min side" and CSRF token are theirs), but most of what they see is the same for
 every visitor: the directory's results and facet counts, the home page's lists,
 the event list. Those parts are rendered to HTML once and kept in the cache under
-a key made of the part's name, the language, the data version
+a key made of the part's name, the language and the normalised state of the
+request (filters, search, page), beside the data version it was made for
 (portal/cache_version.py, moved on by every write to actors, sectors, images and
-events) and the normalised state of the request (filters, search, page). The rest
+events): one made for an older version is never served. The rest
 of the page, the personal part, is rendered per request around them.
 
 Only what is the same for every user may go into a fragment template: never
@@ -14,19 +15,15 @@ Only what is the same for every user may go into a fragment template: never
 """
 
 import hashlib
-import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from portal.cache_version import data_version
-
-logger = logging.getLogger(__name__)
+from portal.cache_version import versioned_get, versioned_set
 
 
 def state_of(request: HttpRequest, names: Iterable[str]) -> str:
@@ -56,22 +53,15 @@ def shared_parts(
 
 def _cached(name: str, state: str, compute: Callable[[], Any]) -> Any:
     seconds = settings.FRAGMENT_CACHE_SECONDS
-    version = data_version() if seconds else ""
-    if not version:  # switched off, or no cache to know what is current
+    if not seconds:
         return compute()
     digest = hashlib.sha256(state.encode()).hexdigest()[:32]
-    key = f"fragment:{name}:{get_language()}:{version}:{digest}"
-    try:
-        value = cache.get(key)
-    except Exception:
-        logger.warning("Fragment cache unreachable; rendering %s", name)
+    key = f"fragment:{name}:{get_language()}:{digest}"
+    version, value = versioned_get(key)
+    if not version:  # no cache to know what is current
         return compute()
     if value is None:
         value = compute()
-        if value is None:
-            return None
-        try:
-            cache.set(key, value, seconds)
-        except Exception:
-            logger.warning("Fragment cache unreachable; %s not stored", name)
+        if value is not None:
+            versioned_set(key, version, value, seconds)
     return value

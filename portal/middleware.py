@@ -5,14 +5,13 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from portal import logging as portal_logging
-from portal.cache_version import data_version
+from portal.cache_version import versioned_get, versioned_set
 
 logger = logging.getLogger(__name__)
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,128}")
@@ -148,9 +147,9 @@ class AnonymousPageCacheMiddleware:
     session or messages cookie, answered 200 without setting a cookie (a page with
     a CSRF token sets one, so forms are never shared), without a CSP nonce and
     without Cache-Control private/no-cache/no-store. The key is the language, the
-    host (a forged Host header's page is never served to others), the
-    data version (portal/cache_version.py: every write to what pages show moves it
-    on, so a change is seen on the next request) and the full URL. A logged-in member (who has a session cookie) always gets a page
+    host (a forged Host header's page is never served to others) and the full URL;
+    the entry holds the data version it was made for (portal/cache_version.py: every
+    write to what pages show moves it on, so a change is seen on the next request). A logged-in member (who has a session cookie) always gets a page
     made for them, so never a stale or someone else's. What changes without a write
     (an event passing) may be up to PAGE_CACHE_SECONDS old; 0 switches the cache off.
     """
@@ -171,21 +170,17 @@ class AnonymousPageCacheMiddleware:
         # host check lets through when only the port differs) is never served to others.
         url = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode()).hexdigest()
-        try:
-            # The data version in the key: a change to an actor or event is seen at once.
-            key = f"page:{request.LANGUAGE_CODE}:{data_version()}:{digest}"
-            cached = cache.get(key)
-        except Exception:  # a cache outage must cost speed, not the page
-            logger.warning("Page cache unreachable; serving %s uncached", request.path)
+        key = f"page:{request.LANGUAGE_CODE}:{digest}"
+        # Stored beside the data version it was made for: after a change to an actor
+        # or event the old page is a miss, so the change is seen at once.
+        version, cached = versioned_get(key)
+        if not version:  # a cache outage must cost speed, not the page
             return self.get_response(request)
         if cached is not None:
             return cached
         response = self.get_response(request)
         if self._shareable(request, response):
-            try:
-                cache.set(key, response, seconds)
-            except Exception:
-                logger.warning("Page cache unreachable; %s not stored", request.path)
+            versioned_set(key, version, response, seconds)
         return response
 
     @staticmethod

@@ -132,6 +132,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees a view's exception first: a lock timeout is a 503, not a 500.
     "portal.busy.BusyDatabaseMiddleware",
+    # Pages the same for every member, from the cache with each member's own header
+    # links (portal/member_pages.py); inside every other middleware, which run as usual.
+    "portal.member_pages.MemberPageCacheMiddleware",
 ]
 
 if DEBUG and not env_bool("SHOW_TECHNICAL_404", False):
@@ -182,6 +185,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DB_CONNECT_TIMEOUT", 5
     )
+    # Django reads a form's model choices (the municipality menus) with .iterator(),
+    # which on PostgreSQL declares, fetches and closes a server-side cursor: three
+    # round trips for six rows on every form shown. The portal never streams a result
+    # too large for memory, so one plain query does. (Also what a transaction-pooling
+    # PgBouncer needs.)
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, so that every app instance shares sessions,
@@ -223,7 +232,8 @@ SEAT_LOCK_TIMEOUT_MS = env_int("SEAT_LOCK_TIMEOUT_MS", 3000)
 # Accounts (django-allauth, its account part only): the e-mail address is the login,
 # and an account counts as a member once that address is confirmed by a signed link.
 # One login page for everyone; the admin's login sends coordinators there.
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# allauth's, loading the member's confirmed address with the user (accounts/auth_backends.py).
+AUTHENTICATION_BACKENDS = ["accounts.auth_backends.AuthenticationBackend"]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -17,12 +17,14 @@ from events.models import Event
 from opportunities.models import Opportunity
 from portal import accessibility as statement
 from portal import fragments
+from portal.member_pages import shared_with_members
 from portal.site import absolute_url
 
 HOME_OPPORTUNITIES = 3
 
 
 @require_GET
+@shared_with_members
 def home(request):
     # The same for everyone: shared between users (portal/fragments.py). The date is in
     # the key: an opportunity leaves the page when its deadline passes, with no write.

@@ -1,6 +1,10 @@
+import functools
+
 from django import template
 from django.conf import settings
-from django.utils.safestring import mark_safe
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from portal.site import absolute_url
@@ -19,6 +23,60 @@ def one_line(value) -> str:
 def absolute(path_or_url) -> str:
     """An absolute address from SITE_URL, never from the request's Host (portal/site.py)."""
     return absolute_url(str(path_or_url))
+
+
+# Parts of every page that depend on nothing but the language and a small key (the
+# footer; the brand and main menu, keyed by the current item), rendered once per
+# process. Templates and translations change only with a deploy, which starts new
+# processes.
+_RENDERED_ONCE: dict[tuple[str, ...], SafeString] = {}
+# The main menu: (URL name, whether a page below the item's address makes it current).
+MAIN_MENU = (
+    ("actors:list", True),
+    ("events:list", True),
+    ("opportunities:list", True),
+    ("about", False),
+)
+
+
+def _rendered_once(template_name: str, key: tuple[str, ...], context: dict) -> SafeString:
+    if settings.DEBUG:  # `make run`: a template edited while the server runs shows at once
+        return mark_safe(render_to_string(template_name, context))
+    memo_key = (template_name, get_language(), *key)
+    rendered = _RENDERED_ONCE.get(memo_key)
+    if rendered is None:
+        rendered = _RENDERED_ONCE[memo_key] = mark_safe(render_to_string(template_name, context))
+    return rendered
+
+
+@register.simple_tag(takes_context=True)
+def brand_and_menu(context) -> SafeString:
+    """The brand and the main menu, the item whose section the page is in marked current."""
+    path = context["request"].path
+    current = next(
+        (url for url, below in _menu_urls() if path == url or (below and path.startswith(url))),
+        "",
+    )
+    return _rendered_once("includes/brand_and_menu.html", (current,), {"current": current})
+
+
+@functools.cache
+def _menu_urls_for(_urlconf: str, _prefix: str) -> tuple[tuple[str, bool], ...]:
+    return tuple((reverse(name), below) for name, below in MAIN_MENU)
+
+
+def _menu_urls() -> tuple[tuple[str, bool], ...]:
+    # Reversing costs about a tenth of a millisecond a name; the addresses change only
+    # with the URL configuration and the script prefix.
+    return _menu_urls_for(settings.ROOT_URLCONF, get_script_prefix())
+
+
+@register.simple_tag
+def site_footer() -> SafeString:
+    """The footer; it names the contact address, so that is part of the key."""
+    return _rendered_once(
+        "includes/footer.html", (settings.CONTACT_EMAIL,), {"CONTACT_EMAIL": settings.CONTACT_EMAIL}
+    )
 
 
 @register.filter
@@ -73,6 +131,15 @@ def content_lang() -> str:
     Norwegian voice (WCAG 3.1.2). Nothing on Norwegian pages, where it is the page's
     own language. The portal's own words are translated instead."""
     if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')
+
+
+@register.simple_tag
+def name_lang(name: str) -> str:
+    """` lang="nb"` for a name the catalogue does not translate (a sector a coordinator
+    added), on a page in another language; nothing for a translated one."""
+    if get_language() == settings.LANGUAGE_CODE or gettext(name) != name:
         return ""
     return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')
 

@@ -48,6 +48,15 @@ def test_the_member_sees_their_registrations_by_account_and_by_confirmed_address
     assert "Min side" in page
 
 
+def test_a_registration_made_while_logged_in_is_shown_whatever_address_it_went_to(member, upcoming):
+    # The member has a confirmed address, but signed up with their work address.
+    _register(upcoming, "mona@jobben.no", user=member)
+
+    page = logged_in(member).get("/min-side/").content.decode()
+
+    assert "Nettverksmøte i Jessheim" in page
+
+
 def test_another_members_registration_is_not_shown_nor_cancellable(member, other_member, upcoming):
     theirs = _register(upcoming, other_member.email, user=other_member)
     client = logged_in(member)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from actors.models import Actor
+from actors.models import Actor, Municipality
 from tests.factories import make_actor
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +125,52 @@ def test_sector_counts_follow_the_search(client, region):
 
     assert counts["musikk"] == 1  # only Jessheim Lydstudio; the unpublished one is not counted
     assert counts["design"] == 0
+
+
+def test_each_group_is_named_in_the_filter_panel(client, region):
+    response = client.get(URL)
+
+    legends = [group.legend for group in response.context["facets"]]
+    assert legends == ["Kommune", "Bransje", "Type aktør", "Egenskaper"]
+    assert "<legend>Kommune</legend>" in response.content.decode()
+
+
+def test_the_regions_municipalities_come_first_by_name_then_the_neighbours(client, region):
+    # Added after the six: only the ordering, not the order of the rows, sorts them in.
+    Municipality.objects.create(name="Aurskog-Høland", slug="aurskog-holand", number="3226",
+                                in_region=False)  # fmt: skip
+    Municipality.objects.create(name="Gran", slug="gran", number="3446")
+
+    response = client.get(URL)
+
+    kommune = next(g for g in response.context["facets"] if g.name == "kommune")
+    assert [o.label for o in kommune.options] == [
+        "Eidsvoll", "Gjerdrum", "Gran", "Hurdal", "Nannestad", "Nes", "Ullensaker",
+        "Aurskog-Høland",
+    ]  # fmt: skip
+
+
+def test_each_option_is_labelled_with_what_it_stands_for(client, region):
+    response = client.get(URL)
+
+    labels = {g.name: [o.label for o in g.options] for g in response.context["facets"]}
+    assert labels["bransje"][:3] == ["Visuell kunst", "Scenekunst og utøvende kunst", "Musikk"]
+    assert labels["type"][:3] == [
+        "Kunstner eller frilanser",
+        "Bedrift",
+        "Organisasjon eller forening",
+    ]
+    assert labels["egenskaper"] == [
+        "Åpen for samarbeid", "Kan leies inn eller bookes", "Har åpne muligheter",
+    ]  # fmt: skip
+
+
+def test_the_panel_ticks_exactly_the_options_chosen(client, region):
+    chosen = {"kommune": "nes", "bransje": "musikk", "type": "company", "samarbeid": "ja"}
+
+    response = client.get(f"{URL}?{urlencode(chosen)}")
+
+    ticked = {(g.name, o.value) for g in response.context["facets"] for o in g.options if o.checked}
+    assert ticked == {
+        ("kommune", "nes"), ("bransje", "musikk"), ("type", "company"), ("egenskaper", "samarbeid"),
+    }  # fmt: skip

@@ -101,6 +101,23 @@ def test_a_palette_image_with_a_transparent_colour_keeps_it():
     assert _close(cleaned.getpixel((30, 20)), (200, 30, 30, 255))
 
 
+@pytest.mark.parametrize(
+    ("mode", "key", "colour"), [("RGB", (0, 0, 0), (200, 30, 30)), ("L", 0, 200)]
+)
+def test_a_png_with_a_transparent_colour_key_keeps_it(mode, key, colour):
+    # A logo saved with one colour marked transparent (PNG's tRNS chunk), not an alpha channel.
+    image = Image.new(mode, (60, 40), colour)
+    image.putpixel((0, 0), key)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", transparency=key)
+
+    cleaned = _decoded(process_upload(upload(buffer.getvalue(), "logo.png", "image/png")).small)
+
+    assert cleaned.mode == "RGBA"
+    assert cleaned.getpixel((0, 0))[3] == 0
+    assert cleaned.getpixel((30, 20))[3] == 255
+
+
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
 def test_opaque_images_get_no_alpha_channel(fmt):
     cleaned = _decoded(process_upload(upload(make_image_bytes(60, 40, fmt=fmt))).small)
@@ -144,3 +161,41 @@ def test_a_single_image_field_gets_one_clean_webp_rendition():
     stored = Image.open(io.BytesIO(content.read()))
     assert stored.format == "WEBP"
     assert stored.size == (LARGE_WIDTH, 600)
+
+
+def test_the_pixel_refusal_says_how_to_fix_it():
+    megapixels = images.MAX_PIXELS // 1_000_000
+    assert _refusal(png_bomb()).messages == [
+        f"Bildet har for mange piksler. Største tillatte størrelse er {megapixels} megapiksler; "
+        "gjør bildet mindre og prøv igjen."
+    ]
+
+
+def test_renditions_are_lanczos_scaled_webp_at_the_chosen_quality_and_effort():
+    # Resampling, quality and effort decide how every stored image looks, its size and
+    # the upload's CPU time: the rendition is exactly what Pillow makes with them.
+    source = Image.effect_noise((600, 400), 60).convert("RGB")
+    expected = io.BytesIO()
+    source.resize((SMALL_WIDTH, 320), Image.Resampling.LANCZOS).save(
+        expected, format="WEBP", quality=images.WEBP_QUALITY, method=4
+    )
+
+    small = process_upload(upload(_png(source), "foto.png", "image/png")).small
+
+    assert small.content.read() == expected.getvalue()
+
+
+def test_a_cmyk_photo_is_made_rgb_before_it_is_scaled():
+    # Print files are often CMYK JPEGs; scaling them in CMYK rounds the colours differently.
+    source = Image.effect_noise((600, 400), 60).convert("CMYK")
+    buffer = io.BytesIO()
+    source.save(buffer, format="JPEG", quality=95)
+    decoded = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    expected = io.BytesIO()
+    decoded.resize((SMALL_WIDTH, 320), Image.Resampling.LANCZOS).save(
+        expected, format="WEBP", quality=images.WEBP_QUALITY, method=4
+    )
+
+    small = process_upload(upload(buffer.getvalue())).small
+
+    assert small.content.read() == expected.getvalue()

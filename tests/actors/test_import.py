@@ -14,6 +14,13 @@ from tests.factories import ensure_seeded, make_actor, make_image_bytes, municip
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _places():
+    """The municipalities and sectors the rows name (mutmut's runs have no data migration)."""
+    ensure_seeded()
+
+
 IMPORT = "/admin/actors/actor/import/"
 HEADER = ["Navn", "Type", "Kommune", "Bransjer", "Kort presentasjon", "Organisasjonsnummer"]
 

@@ -183,6 +183,53 @@ def test_when_nothing_matches_every_word_the_best_partial_matches_are_shown(clie
     assert client.get(URL, {"q": "xylofon"}).context["partial"] == []  # one word: no partial
 
 
+def _partial(client, query: str, **filters) -> list[str]:
+    response = client.get(URL, {"q": query, **filters})
+    assert response.context["page_obj"].paginator.count == 0
+    return [actor.name for actor in response.context["partial"]]
+
+
+def test_equally_relevant_actors_are_listed_by_name(client):
+    make_actor("Bølgen Lydstudio")
+    make_actor("Alfa Lydstudio")  # added last, listed first
+
+    assert found(client, "lydstudio") == ["Alfa Lydstudio", "Bølgen Lydstudio"]
+
+
+def test_actors_of_one_name_and_relevance_come_in_the_order_they_were_added(client):
+    # Two houses of the same name: the order must not depend on how the database reads
+    # the rows (here: by municipality), or a page could show one of them twice.
+    first = make_actor("Kulturhuset", municipality="ullensaker")
+    second = make_actor("Kulturhuset", municipality="eidsvoll")
+
+    response = client.get(URL, {"q": "kulturhuset", "kommune": ["eidsvoll", "ullensaker"]})
+    partial = client.get(URL, {"q": "kulturhuset zqxwv", "kommune": ["eidsvoll", "ullensaker"]})
+
+    assert list(response.context["page_obj"].object_list) == [first, second]
+    assert partial.context["partial"] == [first, second]
+
+
+def test_equally_good_partial_matches_are_listed_by_name(client):
+    make_actor("Bølgen Lydstudio")
+    make_actor("Alfa Lydstudio")
+
+    assert _partial(client, "lydstudio zqxwv") == ["Alfa Lydstudio", "Bølgen Lydstudio"]
+
+
+def test_a_partial_match_with_more_of_the_words_comes_before_a_better_match_of_one(client):
+    make_actor("Nes Keramikk")  # "keramikk" in the name: the best match of one word
+    make_actor("Leirverkstedet", description="Vi lager keramikk med egen glasur.")
+
+    assert _partial(client, "keramikk glasur zqxwv") == ["Leirverkstedet", "Nes Keramikk"]
+
+
+def test_partial_matches_keep_to_the_ticked_filters(client):
+    make_actor("Alfa Lydstudio", kind=Actor.Kind.ARTIST)
+    make_actor("Bølgen Lydstudio", kind=Actor.Kind.COMPANY)
+
+    assert _partial(client, "lydstudio zqxwv", type="company") == ["Bølgen Lydstudio"]
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [

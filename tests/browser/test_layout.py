@@ -33,3 +33,26 @@ def test_main_navigation_on_a_phone_is_two_even_rows(phone_page, live_server):
 
     assert len(tops) == 4
     assert sorted(tops.count(top) for top in set(tops)) == [2, 2]
+
+
+@pytest.mark.parametrize("width", [900, 1280, 1440])
+def test_desktop_header_has_the_tools_on_one_line_and_the_menu_below(browser, live_server, width):
+    """The language link used to wrap onto a line of its own below the brand."""
+    from tests.browser.conftest import _new_page
+
+    context, page = _new_page(browser, {"width": width, "height": 900})
+    try:
+        page.goto(live_server.url + "/aktorer/")
+        box = {
+            selector: page.locator(selector).bounding_box()
+            for selector in (".brand", ".account-links", ".lang-switch", ".site-nav")
+        }
+    finally:
+        context.close()
+
+    def middle(selector: str) -> float:
+        return box[selector]["y"] + box[selector]["height"] / 2
+
+    assert abs(middle(".account-links") - middle(".brand")) < 12
+    assert abs(middle(".lang-switch") - middle(".brand")) < 12
+    assert box[".site-nav"]["y"] >= box[".brand"]["y"] + box[".brand"]["height"]

@@ -57,9 +57,9 @@ def test_event_page_for_member_runs_a_constant_number_of_queries(
 ):
     event = _many(3, n_registrations)
 
-    # session, user, confirmed address (is the user a member?), event, actor profile for
-    # the prefill, participants, speakers, municipalities
-    with django_assert_num_queries(8):
+    # session, user with its confirmed address (is the user a member?), event, actor
+    # profile for the prefill, participants, speakers, municipalities
+    with django_assert_num_queries(7):
         member_client.get(event.get_absolute_url())
 
 

@@ -121,3 +121,28 @@ def test_english_opportunities_mark_the_members_text(english):
     assert language_of(page, "Vi søker musikere til sommerkonsert") == "nb"
     assert language_of(page, "Kulturhuset søker musikere.") == "nb"
     assert language_of(listing, "Vi søker musikere til sommerkonsert") == "nb"
+
+
+def test_english_opportunity_translates_its_sectors(english):
+    from actors.models import Sector
+
+    opportunity = make_opportunity(sectors=[Sector.objects.get(slug="musikk")])
+
+    html = english.get(opportunity.get_absolute_url()).content.decode()
+
+    assert ">Music</a>" in html
+    assert ">Musikk</a>" not in html
+
+
+def test_a_sector_a_coordinator_added_is_marked_norwegian_on_english_pages(english):
+    from actors.models import Sector
+
+    added = Sector.objects.create(name="Tradisjonshåndverk", slug="tradisjonshandverk")
+    actor = make_actor("Hurdal Smie", sectors=[added, "musikk"])
+    opportunity = make_opportunity(actor, sectors=[added])
+
+    for path in (actor.get_absolute_url(), opportunity.get_absolute_url()):
+        html = english.get(path).content.decode()
+        assert language_of(html, "Tradisjonshåndverk") == "nb", path
+    # A translated one is in the page's own language: no mark.
+    assert language_of(english.get(actor.get_absolute_url()).content.decode(), "Music") == ""

@@ -58,7 +58,7 @@ def test_the_cached_page_expires_after_page_cache_seconds(settings):
     from django.core.cache import cache
 
     Client().get("/vanlig/")
-    # (The other entry is the data version the page's key includes: portal/cache_version.py.)
+    # (The other entry is the data version the page is stored beside: portal/cache_version.py.)
     keys = [key for key in cache._cache if ":page:" in key]
 
     assert len(keys) == 1

@@ -25,12 +25,6 @@ IMPORT = "/admin/actors/actor/import/"
 HEADER = ["Navn", "Type", "Kommune", "Bransjer", "Kort presentasjon", "Organisasjonsnummer"]
 
 
-@pytest.fixture(autouse=True)
-def places_and_sectors():
-    """The rows name municipalities and sectors: there even without migrations (mutmut)."""
-    ensure_seeded()
-
-
 def xlsx(rows: list[list], header: list[str] = HEADER, name: str = "aktorer.xlsx"):
     workbook = Workbook()
     sheet = workbook.active

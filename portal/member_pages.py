@@ -53,6 +53,8 @@ def shared_with_members(view: Callable[..., HttpResponse]) -> Callable[..., Http
             response.shared_with_members = True  # type: ignore[attr-defined]
         return response
 
+    # Read by the middleware before the view runs (decorators around this one copy it).
+    wrapper.shared_with_members = True  # type: ignore[attr-defined]
     return wrapper
 
 
@@ -82,24 +84,38 @@ class MemberPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or not self._member_get(request):
-            return self.get_response(request)
+        response = self.get_response(request)
+        # Set by process_view when the view is shared and no current copy was found.
+        missed = getattr(request, "_member_page_missed", None)
+        if missed is not None:
+            key, version = missed
+            entry = self._entry(request, response)
+            if entry is not None:
+                versioned_set(key, version, entry, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        # Asked only for a marked view, so other pages (robots.txt, feeds, forms) do not
+        # load the session and the account for nothing.
+        if (
+            not getattr(view_func, "shared_with_members", False)
+            or not settings.PAGE_CACHE_SECONDS
+            or not self._member_get(request)
+        ):
+            return None
         # As for visitors: the host is in the key, so a forged Host's page stays its own.
         url = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode()).hexdigest()
         key = f"member-page:{request.LANGUAGE_CODE}:{digest}"
         version, entry = versioned_get(key)
         if not version:  # no cache to know what is current
-            return self.get_response(request)
-        if entry is not None and request.user.pk not in entry.members_except:
-            return entry.response_for(request)
-        response = self.get_response(request)
+            return None
         if entry is None:
-            made = self._entry(request, response)
-            if made is not None:
-                versioned_set(key, version, made, seconds)
-        return response
+            request._member_page_missed = (key, version)  # type: ignore[attr-defined]
+            return None
+        if request.user.pk in entry.members_except:
+            return None  # they see more: their own page, and the shared copy stays
+        return entry.response_for(request)
 
     @staticmethod
     def _member_get(request: HttpRequest) -> bool:

@@ -179,3 +179,10 @@ def test_the_lists_are_shared_by_members(cached, settings, profile, path):
 
     assert page.status_code == 200
     assert len(queries) == 2  # the session and the account: the page came from the cache
+
+
+def test_pages_that_are_not_shared_do_not_load_the_members_account(
+    cached, member_client, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        assert member_client.get("/robots.txt").status_code == 200

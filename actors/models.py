@@ -408,7 +408,8 @@ class ActorImage(models.Model):
 class SearchWord(models.Model):
     """Every word of the search documents, once: where a typo is matched to real words.
 
-    Comparing a misspelt word with this short list (pg_trgm, see actors/search.py) is
+    Comparing a misspelt word with this short list (Damerau–Levenshtein distance with
+    rapidfuzz, the same on SQLite and PostgreSQL: actors/typos.py and actors/search.py) is
     much cheaper than comparing it with every profile. Words are only added, never
     removed: a word no profile uses any more simply finds nothing.
     """

@@ -24,7 +24,6 @@ MODULES = {
     "events/links.py": ["events.links.*"],
     "page cache (AnonymousPageCacheMiddleware)": [
         "portal.middleware.xǁAnonymousPageCacheMiddlewareǁ*",
-        "portal.page_cache.*",
     ],
     "actors/search.py": ["actors.search.*"],
     "facets (actors/filters.py, portal/facets.py)": ["actors.filters.*", "portal.facets.*"],

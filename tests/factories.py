@@ -65,6 +65,15 @@ def make_user(
     return get_user_model().objects.create_user(username=username, password=password, **fields)
 
 
+def logged_in(user, **client_kwargs):
+    """A test client of its own, logged in as `user` (Client options as keywords)."""
+    from django.test import Client
+
+    client = Client(**client_kwargs)
+    client.force_login(user)
+    return client
+
+
 def make_member(username: str | None = None, **fields):
     """A member: an account with a confirmed e-mail address (`is_member` accepts it)."""
     return confirm_email(make_user(username, **fields))

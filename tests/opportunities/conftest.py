@@ -12,18 +12,13 @@ from django.test import Client
 
 from actors.models import Actor
 from tests.factories import (
+    logged_in,
     make_actor,
     make_coordinator,
     make_member,
     make_opportunity,
     make_unconfirmed,
 )
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from actors.models import Actor
-from tests.factories import make_actor, make_opportunity, make_unconfirmed
+from tests.factories import logged_in, make_actor, make_opportunity, make_unconfirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -15,11 +15,6 @@ PERSONAS = ("poster", "other_member", "unconfirmed", "visitor", "coordinator")
 
 @pytest.fixture
 def clients(member, other_member, coordinator):
-    def logged_in(user):
-        client = Client()
-        client.force_login(user)
-        return client
-
     return {
         "poster": logged_in(member),
         "other_member": logged_in(other_member),

@@ -7,11 +7,10 @@ import re
 import pytest
 from django.contrib import messages
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from actors.models import Visibility
-from tests.factories import make_actor, make_member, make_unconfirmed
+from tests.factories import logged_in, make_actor, make_member, make_unconfirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +32,6 @@ def profile(member):
     )
 
 
-def _client_for(user, **kwargs) -> Client:
-    client = Client(**kwargs)
-    client.force_login(user)
-    return client
-
-
 def _token(page: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
@@ -47,8 +40,8 @@ def test_a_second_member_gets_the_page_from_the_cache_with_two_queries(
     cached, settings, profile, django_assert_num_queries
 ):
     settings.FRAGMENT_CACHE_SECONDS = 0  # so only the page cache can spare the queries
-    _client_for(make_member("forste")).get("/aktorer/")
-    reader = _client_for(make_member("andre"))
+    logged_in(make_member("forste")).get("/aktorer/")
+    reader = logged_in(make_member("andre"))
 
     # The session (in the database here; in Redis in production) and the account with
     # its confirmation: nothing of the directory.
@@ -60,8 +53,8 @@ def test_a_second_member_gets_the_page_from_the_cache_with_two_queries(
 
 
 def test_each_member_gets_a_log_out_form_with_their_own_token(cached, profile):
-    _client_for(make_member("forste")).get("/aktorer/")
-    second = _client_for(make_member("andre"), enforce_csrf_checks=True)
+    logged_in(make_member("forste")).get("/aktorer/")
+    second = logged_in(make_member("andre"), enforce_csrf_checks=True)
 
     page = second.get("/aktorer/").content.decode()
     response = second.post("/konto/logout/", {"csrfmiddlewaretoken": _token(page)})
@@ -73,10 +66,10 @@ def test_each_member_gets_a_log_out_form_with_their_own_token(cached, profile):
 def test_the_owner_gets_their_own_profile_when_others_have_it_cached(
     cached, profile, member, other_member
 ):
-    _client_for(other_member).get(profile.get_absolute_url())  # stored for members
+    logged_in(other_member).get(profile.get_absolute_url())  # stored for members
 
-    own = _client_for(member).get(profile.get_absolute_url()).content.decode()
-    others = _client_for(make_member("tredje")).get(profile.get_absolute_url()).content.decode()
+    own = logged_in(member).get(profile.get_absolute_url()).content.decode()
+    others = logged_in(make_member("tredje")).get(profile.get_absolute_url()).content.decode()
 
     assert "Rediger profilen" in own
     assert "Rediger profilen" not in others
@@ -84,16 +77,16 @@ def test_the_owner_gets_their_own_profile_when_others_have_it_cached(
 
 
 def test_the_owners_page_is_never_stored_for_others(cached, profile, member, other_member):
-    _client_for(member).get(profile.get_absolute_url())
+    logged_in(member).get(profile.get_absolute_url())
 
-    page = _client_for(other_member).get(profile.get_absolute_url()).content.decode()
+    page = logged_in(other_member).get(profile.get_absolute_url()).content.decode()
 
     assert "Rediger profilen" not in page
 
 
 def test_coordinators_get_pages_made_for_them(cached, settings, profile, coordinator_client):
     settings.FRAGMENT_CACHE_SECONDS = 0  # so a rendered directory shows in the queries
-    _client_for(make_member("forste")).get("/aktorer/")
+    logged_in(make_member("forste")).get("/aktorer/")
     coordinator_client.get("/aktorer/")
 
     with CaptureQueriesContext(connection) as queries:
@@ -103,15 +96,15 @@ def test_coordinators_get_pages_made_for_them(cached, settings, profile, coordin
 
 
 def test_an_unconfirmed_account_never_gets_the_members_page(cached, profile):
-    _client_for(make_member("forste")).get(profile.get_absolute_url())
+    logged_in(make_member("forste")).get(profile.get_absolute_url())
 
-    unconfirmed = _client_for(make_unconfirmed("ny")).get(profile.get_absolute_url())
+    unconfirmed = logged_in(make_unconfirmed("ny")).get(profile.get_absolute_url())
 
     assert "41 23 45 67" not in unconfirmed.content.decode()  # not a member yet
 
 
 def test_a_change_is_seen_by_members_on_the_next_request(cached, profile):
-    reader = _client_for(make_member("leser"))
+    reader = logged_in(make_member("leser"))
     reader.get("/aktorer/")
 
     profile.name = "Gjerdrum Silketrykk"
@@ -122,8 +115,8 @@ def test_a_change_is_seen_by_members_on_the_next_request(cached, profile):
 
 
 def test_a_member_with_a_message_waiting_sees_it(cached, profile, member):
-    _client_for(make_member("forste")).get("/aktorer/")
-    client = _client_for(member)
+    logged_in(make_member("forste")).get("/aktorer/")
+    client = logged_in(member)
     # A message left by the previous step (as a form does before it redirects).
     request = client.get("/aktorer/").wsgi_request
     messages.success(request, "Profilen er lagret.")
@@ -142,7 +135,7 @@ def test_a_page_that_showed_a_message_is_not_stored(cached, profile, member):
     from django.http import HttpResponse
     from django.test import RequestFactory
 
-    shower = _client_for(member)
+    shower = logged_in(member)
     request = RequestFactory().get("/")
     storage = CookieStorage(request)
     storage.add(messages.SUCCESS, "Velkommen tilbake, Mona.")
@@ -151,7 +144,7 @@ def test_a_page_that_showed_a_message_is_not_stored(cached, profile, member):
     shower.cookies.update(response.cookies)
     assert "Velkommen tilbake, Mona." in shower.get("/aktorer/").content.decode()
 
-    page = _client_for(make_member("andre")).get("/aktorer/").content.decode()
+    page = logged_in(make_member("andre")).get("/aktorer/").content.decode()
 
     assert "Velkommen tilbake, Mona." not in page
 
@@ -159,8 +152,8 @@ def test_a_page_that_showed_a_message_is_not_stored(cached, profile, member):
 def test_no_member_page_is_stored_when_page_cache_seconds_is_zero(settings, profile):
     settings.PAGE_CACHE_SECONDS = 0
     settings.FRAGMENT_CACHE_SECONDS = 0
-    _client_for(make_member("forste")).get("/aktorer/")
-    reader = _client_for(make_member("andre"))
+    logged_in(make_member("forste")).get("/aktorer/")
+    reader = logged_in(make_member("andre"))
 
     with CaptureQueriesContext(connection) as queries:
         reader.get("/aktorer/")
@@ -171,8 +164,8 @@ def test_no_member_page_is_stored_when_page_cache_seconds_is_zero(settings, prof
 @pytest.mark.parametrize("path", ["/", "/aktorer/", "/arrangementer/", "/samarbeid/"])
 def test_the_lists_are_shared_by_members(cached, settings, profile, path):
     settings.FRAGMENT_CACHE_SECONDS = 0  # so only the page cache can spare the queries
-    _client_for(make_member("forste")).get(path)
-    second = _client_for(make_member("andre"))
+    logged_in(make_member("forste")).get(path)
+    second = logged_in(make_member("andre"))
 
     with CaptureQueriesContext(connection) as queries:
         page = second.get(path)

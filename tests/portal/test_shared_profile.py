@@ -3,10 +3,9 @@ are not the owner get it without querying the profile, never someone else's view
 and never a profile that has been hidden or changed since."""
 
 import pytest
-from django.test import Client
 
 from actors.models import Actor, Visibility
-from tests.factories import make_actor, make_unconfirmed
+from tests.factories import logged_in, make_actor, make_unconfirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -27,19 +26,13 @@ def profile(member):
     )
 
 
-def _client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_a_second_member_gets_the_profile_without_querying_it(
     shared, profile, other_member, coordinator, django_assert_max_num_queries
 ):
     from tests.factories import make_member
 
-    _client_for(make_member("forste-leser")).get(profile.get_absolute_url())
-    reader = _client_for(other_member)
+    logged_in(make_member("forste-leser")).get(profile.get_absolute_url())
+    reader = logged_in(other_member)
 
     # Session, user and e-mail confirmation: nothing of the profile is queried again.
     with django_assert_max_num_queries(3):
@@ -53,9 +46,9 @@ def test_a_second_member_gets_the_profile_without_querying_it(
 def test_the_owner_and_coordinators_never_get_the_shared_page(
     shared, profile, member, other_member, coordinator_client
 ):
-    _client_for(other_member).get(profile.get_absolute_url())  # fills the shared copy
+    logged_in(other_member).get(profile.get_absolute_url())  # fills the shared copy
 
-    own = _client_for(member).get(profile.get_absolute_url()).content.decode()
+    own = logged_in(member).get(profile.get_absolute_url()).content.decode()
     coordinators = coordinator_client.get(profile.get_absolute_url()).content.decode()
 
     assert "Rediger profilen" in own
@@ -66,10 +59,10 @@ def test_the_owner_and_coordinators_never_get_the_shared_page(
 def test_visitors_and_unconfirmed_accounts_never_get_the_members_copy(
     shared, client, profile, other_member
 ):
-    members_copy = _client_for(other_member).get(profile.get_absolute_url()).content.decode()
+    members_copy = logged_in(other_member).get(profile.get_absolute_url()).content.decode()
     assert "41 23 45 67" in members_copy
 
-    for reader in (client, _client_for(make_unconfirmed("ubekreftet"))):
+    for reader in (client, logged_in(make_unconfirmed("ubekreftet"))):
         page = reader.get(profile.get_absolute_url()).content.decode()
         assert "Gjerdrum Grafikk" in page
         assert "41 23 45 67" not in page
@@ -77,7 +70,7 @@ def test_visitors_and_unconfirmed_accounts_never_get_the_members_copy(
 
 
 def test_a_hidden_or_changed_profile_shows_at_once(shared, profile, other_member, member):
-    reader = _client_for(other_member)
+    reader = logged_in(other_member)
     reader.get(profile.get_absolute_url())
 
     profile.pitch = "Silketrykk, plakater og kurs."
@@ -87,5 +80,5 @@ def test_a_hidden_or_changed_profile_shows_at_once(shared, profile, other_member
     Actor.objects.filter(pk=profile.pk).hide()  # the admin's bulk action
     assert reader.get(profile.get_absolute_url()).status_code == 404
     # Its owner still sees it, with the notice that it is not published.
-    own = _client_for(member).get(profile.get_absolute_url())
+    own = logged_in(member).get(profile.get_absolute_url())
     assert own.status_code == 200 and "ikke publisert" in own.content.decode()

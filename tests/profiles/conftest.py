@@ -13,13 +13,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 
 from portal.permissions import is_member
-from tests.factories import make_actor, make_member, make_staff, make_user
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.factories import logged_in, make_actor, make_member, make_staff, make_user
 
 
 def make_unconfirmed_user(username: str):
